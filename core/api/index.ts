@@ -1,0 +1,8 @@
+// The contract, importable from every layer (renderer included): zod and types only, no node: imports.
+export * from './app.ts';
+export * from './projects.ts';
+export * from './commands.ts';
+export * from './events.ts';
+export type * from './client.ts';
+export { AppError, ERROR_CODES, appErrorFromSerialized, isAppError, isErrorCode } from '../common/app-error.ts';
+export type { ErrorCode, SerializedError } from '../common/app-error.ts';

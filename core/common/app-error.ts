@@ -1,0 +1,72 @@
+/**
+ * The one error type that crosses module and transport boundaries.
+ *
+ * Every failure a user can cause or meet has a code from `ErrorCode`; transports serialise it as
+ * `{ code, message, details }` and callers branch on `code`, never on the message text.
+ * When adding a code: give it an HTTP status in `core/server/http-status.ts` and a CLI exit code in
+ * `core/cli/exit-codes.ts` (both switches are exhaustive, so the compiler points at them).
+ */
+export const ERROR_CODES = [
+  'VALIDATION_FAILED',
+  'BAD_REQUEST',
+  'UNKNOWN_COMMAND',
+  'UNAUTHORIZED',
+  'FORBIDDEN',
+  'PAYLOAD_TOO_LARGE',
+  'NOT_FOUND',
+  'CONFLICT',
+  'STORE_READ_ONLY',
+  'STORE_CORRUPT',
+  'STORE_UNAVAILABLE',
+  'INTERNAL',
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export type ErrorDetails = Readonly<Record<string, unknown>>;
+
+export interface SerializedError {
+  code: ErrorCode;
+  message: string;
+  details?: ErrorDetails;
+}
+
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly details: ErrorDetails | undefined;
+
+  constructor(code: ErrorCode, message: string, details?: ErrorDetails, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'AppError';
+    this.code = code;
+    this.details = details;
+  }
+
+  toJSON(): SerializedError {
+    return this.details === undefined
+      ? { code: this.code, message: this.message }
+      : { code: this.code, message: this.message, details: this.details };
+  }
+}
+
+export function isAppError(value: unknown): value is AppError {
+  return value instanceof AppError;
+}
+
+export function isErrorCode(value: unknown): value is ErrorCode {
+  return typeof value === 'string' && (ERROR_CODES as readonly string[]).includes(value);
+}
+
+/** Rebuilds an AppError on the far side of a transport from its serialised form. */
+export function appErrorFromSerialized(value: unknown): AppError {
+  if (typeof value === 'object' && value !== null) {
+    const record = value as Record<string, unknown>;
+    if (isErrorCode(record.code) && typeof record.message === 'string') {
+      const details = typeof record.details === 'object' && record.details !== null
+        ? (record.details as ErrorDetails)
+        : undefined;
+      return new AppError(record.code, record.message, details);
+    }
+  }
+  return new AppError('INTERNAL', 'The other side answered with an unreadable error.', { received: String(value) });
+}

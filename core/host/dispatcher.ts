@@ -1,0 +1,74 @@
+import type { Kysely } from 'kysely';
+import { commands, isCommandName, type CommandName, type CommandOutput, type DihyaEvent } from '../api/index.ts';
+import { appendAuditEntry, type AuditEntryInput } from '../audit/index.ts';
+import { AppError, type Clock } from '../common/index.ts';
+import { translateStoreError, type Database } from '../db/index.ts';
+import type { EventBus } from './event-bus.ts';
+import type { HandlerContext, Handlers } from './handler-types.ts';
+import { validationError } from './validation.ts';
+
+export interface CallContext {
+  actor?: string;
+}
+
+export interface DispatcherDeps {
+  db: Kysely<Database>;
+  dbFile: string;
+  dataDir: string;
+  clock: Clock;
+  bus: EventBus;
+  handlers: Handlers;
+}
+
+export type Dispatch = <K extends CommandName>(command: K | string, input: unknown, context?: CallContext) => Promise<CommandOutput<K>>;
+
+/**
+ * The single door into the core: checks the command exists, validates input and output with the
+ * contract's schemas, runs mutating commands in one transaction with their audit entry, and only
+ * then publishes their events. Every transport calls this and nothing else.
+ */
+export function createDispatcher(deps: DispatcherDeps): Dispatch {
+  return async function dispatch<K extends CommandName>(command: K | string, rawInput: unknown, context: CallContext = {}): Promise<CommandOutput<K>> {
+    if (!isCommandName(command)) {
+      throw new AppError('UNKNOWN_COMMAND', `There is no command named "${String(command).slice(0, 80)}".`, { command: String(command).slice(0, 80) });
+    }
+    const definition = commands[command];
+    const parsed = definition.input.safeParse(rawInput ?? {});
+    if (!parsed.success) throw validationError(command, parsed.error);
+
+    const actor = context.actor ?? 'local';
+    const events: DihyaEvent[] = [];
+    const audits: AuditEntryInput[] = [];
+    const run = async (db: Kysely<Database>): Promise<unknown> => {
+      const ctx: HandlerContext = {
+        db,
+        clock: deps.clock,
+        dataDir: deps.dataDir,
+        actor,
+        audit: (entry) => audits.push(entry),
+        emit: (event) => events.push(event),
+      };
+      const handler = deps.handlers[command] as (input: unknown, ctx: HandlerContext) => Promise<unknown>;
+      const output = await handler(parsed.data, ctx);
+      if (definition.mutates) {
+        if (audits.length === 0) throw new AppError('INTERNAL', `Command ${command} changed data without an audit entry.`, { command });
+        const at = deps.clock.now().toISOString();
+        for (const entry of audits) await appendAuditEntry(db, { ...entry, actor, at });
+      }
+      return output;
+    };
+
+    let output: unknown;
+    try {
+      output = definition.mutates ? await deps.db.transaction().execute(run) : await run(deps.db);
+    } catch (error) {
+      throw translateStoreError(error, deps.dbFile);
+    }
+    const checked = definition.output.safeParse(output);
+    if (!checked.success) {
+      throw new AppError('INTERNAL', `Command ${command} produced output that breaks the contract.`, { command, issues: checked.error.issues.slice(0, 5) });
+    }
+    for (const event of events) deps.bus.emit(event);
+    return checked.data as CommandOutput<K>;
+  };
+}

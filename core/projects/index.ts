@@ -1,0 +1,2 @@
+export { projectHandlers } from './project-handlers.ts';
+export { createProject, deleteProject, getProject, listProjects, renameProject } from './projects-repository.ts';
