@@ -4,5 +4,6 @@ export * from './projects.ts';
 export * from './commands.ts';
 export * from './events.ts';
 export type * from './client.ts';
+export { clientFromBridge } from './bridge-client.ts';
 export { AppError, ERROR_CODES, appErrorFromSerialized, isAppError, isErrorCode } from '../common/app-error.ts';
 export type { ErrorCode, SerializedError } from '../common/app-error.ts';
