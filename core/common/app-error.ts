@@ -18,6 +18,7 @@ export const ERROR_CODES = [
   'STORE_READ_ONLY',
   'STORE_CORRUPT',
   'STORE_UNAVAILABLE',
+  'ADDRESS_IN_USE',
   'INTERNAL',
 ] as const;
 

@@ -1,4 +1,4 @@
-import { accessSync, constants, mkdirSync, statSync } from 'node:fs';
+import { accessSync, constants, existsSync, mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
@@ -20,11 +20,11 @@ export interface Store {
 }
 
 function ensureWritableDirectory(dataDir: string): void {
+  if (existsSync(dataDir) && !statSync(dataDir).isDirectory()) {
+    throw new AppError('STORE_UNAVAILABLE', `The data directory ${dataDir} is a file, not a folder; choose another with --data-dir.`, { dataDir });
+  }
   try {
     mkdirSync(dataDir, { recursive: true });
-    if (!statSync(dataDir).isDirectory()) {
-      throw new AppError('STORE_UNAVAILABLE', `The data directory ${dataDir} is not a directory.`, { dataDir });
-    }
     accessSync(dataDir, constants.W_OK);
   } catch (error) {
     throw translateStoreError(error, dataDir);

@@ -1,0 +1,93 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { readAuditLog, verifyAuditChain } from '../audit/index.ts';
+import { fixedClock } from '../common/index.ts';
+import { openStore, type Store } from '../db/index.ts';
+import { tempDir } from '../test-support/temp-core.ts';
+import { createDispatcher } from './dispatcher.ts';
+import { EventBus } from './event-bus.ts';
+import type { Handlers } from './handler-types.ts';
+import { createHandlers } from './handlers.ts';
+
+const cleanups: (() => Promise<void> | void)[] = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+
+async function setup(override: Partial<Handlers> = {}) {
+  const dir = tempDir('dihya-dispatch-');
+  const store: Store = await openStore(dir.path);
+  cleanups.push(() => dir.remove(), () => store.close());
+  const bus = new EventBus();
+  const events: unknown[] = [];
+  bus.subscribe((e) => events.push(e));
+  const handlers = { ...createHandlers({ version: '0.0.0', mode: 'test', dataDir: dir.path, schemaVersion: 1 }), ...override };
+  const dispatch = createDispatcher({ db: store.db, dbFile: store.file, dataDir: dir.path, clock: fixedClock(new Date('2026-01-01T00:00:00Z'), 1000), bus, handlers });
+  return { dispatch, store, events };
+}
+
+describe('dispatcher', () => {
+  it('writes one hash-chained audit entry per mutating command, none for reads', async () => {
+    const { dispatch, store } = await setup();
+    const project = await dispatch('projects.create', { name: 'Audited' });
+    await dispatch('projects.list', {});
+    await dispatch('projects.rename', { id: project.id, name: 'Audited twice' });
+    await dispatch('projects.delete', { id: project.id });
+    const log = await readAuditLog(store.db);
+    expect(log.map((e) => [e.action, e.subject, e.actor])).toEqual([
+      ['project.create', project.id, 'local'],
+      ['project.rename', project.id, 'local'],
+      ['project.delete', project.id, 'local'],
+    ]);
+    expect(verifyAuditChain(log)).toMatchObject({ ok: true, entries: 3 });
+  });
+
+  it('names the first tampered audit entry', async () => {
+    const { dispatch, store } = await setup();
+    for (const name of ['A', 'B', 'C']) await dispatch('projects.create', { name });
+    store.sqlite.prepare("update audit_log set details_json = '{\"name\":\"Z\"}' where seq = 2").run();
+    expect(verifyAuditChain(await readAuditLog(store.db))).toEqual({ ok: false, entries: 3, firstBadSeq: 2, reason: 'modified' });
+    store.sqlite.prepare('delete from audit_log where seq = 2').run();
+    expect(verifyAuditChain(await readAuditLog(store.db))).toMatchObject({ ok: false, firstBadSeq: 3, reason: 'broken-link' });
+  });
+
+  it('rolls back the change, its audit entry and its events when a handler fails', async () => {
+    const { dispatch, store, events } = await setup({
+      'projects.create': async (input, ctx) => {
+        await ctx.db.insertInto('projects').values({ id: '00000000-0000-4000-8000-000000000001', name: input.name, name_key: 'x', slug: 'x', description: '', created_at: 'now', updated_at: 'now' }).execute();
+        ctx.audit({ action: 'project.create' });
+        ctx.emit({ type: 'project.deleted', id: 'never' });
+        throw new Error('disk on fire');
+      },
+    });
+    await expect(dispatch('projects.create', { name: 'Doomed' })).rejects.toMatchObject({ code: 'INTERNAL' });
+    expect(store.sqlite.prepare('select count(*) from projects').pluck().get()).toBe(0);
+    expect(store.sqlite.prepare('select count(*) from audit_log').pluck().get()).toBe(0);
+    expect(events).toEqual([]);
+  });
+
+  it('refuses a mutating command that forgot its audit entry', async () => {
+    const { dispatch, store } = await setup({
+      'projects.delete': async (input) => ({ id: input.id, deleted: true as const }),
+    });
+    await expect(dispatch('projects.delete', { id: '00000000-0000-4000-8000-000000000002' })).rejects.toMatchObject({ code: 'INTERNAL', message: expect.stringContaining('without an audit entry') });
+    expect(store.sqlite.prepare('select count(*) from audit_log').pluck().get()).toBe(0);
+  });
+
+  it('refuses output that breaks the contract', async () => {
+    const { dispatch } = await setup({ 'projects.get': async () => ({ id: 'x' }) as never });
+    await expect(dispatch('projects.get', { id: '00000000-0000-4000-8000-000000000003' })).rejects.toMatchObject({ code: 'INTERNAL', message: expect.stringContaining('breaks the contract') });
+  });
+
+  it('does not let a throwing subscriber break a command', async () => {
+    const { dispatch } = await setup();
+    const bus = new EventBus();
+    bus.subscribe(() => {
+      throw new Error('closed window');
+    });
+    const seen: string[] = [];
+    bus.subscribe((e) => seen.push(e.type));
+    bus.emit({ type: 'project.deleted', id: 'x' });
+    expect(seen).toEqual(['project.deleted']);
+    await expect(dispatch('projects.create', { name: 'Fine' })).resolves.toMatchObject({ name: 'Fine' });
+  });
+});
