@@ -35,12 +35,12 @@ export default tseslint.config(
     files: ['renderer/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
     rules: layerRule('Bad layering: the renderer talks to the core only through core/api types and a DihyaClient.', [
-      'node:*', 'electron', '**/core/!(api)/**', '**/core/!(api)', '**/main/**', '**/preload/**', 'better-sqlite3', 'kysely',
+      'node:*', 'electron', 'better-sqlite3', 'kysely', '**/main/**', '**/preload/**', '**/core/**', '!**/core/api', '!**/core/api/**',
     ]),
   },
   {
     files: ['preload/**/*.ts'],
-    rules: layerRule('Bad layering: preload exposes a typed bridge and nothing else.', ['node:*', '**/core/!(api)/**', '**/main/**', '**/renderer/**']),
+    rules: layerRule('Bad layering: preload exposes a typed bridge and nothing else.', ['node:*', '**/main/**', '**/renderer/**', '**/core/**', '!**/core/api', '!**/core/api/**']),
   },
   {
     files: ['main/**/*.ts'],

@@ -1,0 +1,13 @@
+// `npm run bench`: speed and memory figures, printed side by side with their baselines.
+// Goals live here, never in timed unit tests. Add a suite by exporting a function returning rows.
+import { benchCoreStore } from './core-store.bench.ts';
+import { printReport, type BenchRow } from './report.ts';
+
+const suites: { name: string; run: () => Promise<BenchRow[]> }[] = [{ name: 'core store', run: benchCoreStore }];
+
+const rows: BenchRow[] = [];
+for (const suite of suites) {
+  process.stderr.write(`bench: ${suite.name}…\n`);
+  rows.push(...(await suite.run()));
+}
+printReport(rows);
