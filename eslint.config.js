@@ -46,4 +46,9 @@ export default tseslint.config(
     files: ['main/**/*.ts'],
     rules: layerRule('Bad layering: main/ is a transport; it reaches the core through core/host and core/api.', ['**/renderer/**', '**/preload/**', '**/core/db/**', '**/core/projects/**']),
   },
+  {
+    // Transport contract tests wire a real core to a shell's client; only they may cross layers.
+    files: ['**/*.contract.test.ts'],
+    rules: { 'no-restricted-imports': 'off' },
+  },
 );

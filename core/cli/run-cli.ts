@@ -2,8 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { isAppError } from '../common/index.ts';
 import { DIHYA_VERSION } from '../host/index.ts';
 import { createCliContext } from './cli-context.ts';
-import { registerProjectCommands } from './commands/projects.ts';
-import { registerServeCommand } from './commands/serve.ts';
+import { commandModules } from './command-modules.ts';
 import { EXIT, exitCodeFor } from './exit-codes.ts';
 import { processIo, type CliIo } from './output.ts';
 
@@ -24,8 +23,7 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo, env
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) });
   const ctx = createCliContext(program, io, env);
-  registerProjectCommands(program, ctx);
-  registerServeCommand(program, ctx);
+  for (const register of commandModules) register(program, ctx);
   for (const sub of program.commands) sub.exitOverride().configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) });
 
   try {

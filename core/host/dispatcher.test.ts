@@ -20,7 +20,7 @@ async function setup(override: Partial<Handlers> = {}) {
   const bus = new EventBus();
   const events: unknown[] = [];
   bus.subscribe((e) => events.push(e));
-  const handlers = { ...createHandlers({ version: '0.0.0', mode: 'test', dataDir: dir.path, schemaVersion: 1 }), ...override };
+  const handlers = { ...createHandlers({ info: { version: '0.0.0', mode: 'test', dataDir: dir.path, schemaVersion: 1 } }), ...override };
   const dispatch = createDispatcher({ db: store.db, dbFile: store.file, dataDir: dir.path, clock: fixedClock(new Date('2026-01-01T00:00:00Z'), 1000), bus, handlers });
   return { dispatch, store, events };
 }

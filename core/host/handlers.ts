@@ -8,8 +8,14 @@ export interface AppInfoSource {
   schemaVersion: number;
 }
 
+/** The services built by `createCore` that handlers call; each feature adds its own member. */
+export interface CoreServices {
+  info: AppInfoSource;
+}
+
 /** Every command of the contract must appear here; the `Handlers` type makes a missing one a compile error. */
-export function createHandlers(info: AppInfoSource): Handlers {
+export function createHandlers(services: CoreServices): Handlers {
+  const { info } = services;
   return {
     'app.info': async () => ({
       name: 'Dihya' as const,
