@@ -14,8 +14,12 @@ import {
 interface CommandDefinition<I extends z.ZodType, O extends z.ZodType> {
   input: I;
   output: O;
-  /** Mutating commands run in one transaction with their audit entry. */
-  mutates: boolean;
+  /**
+   * `read` changes nothing. `write` runs in one SQLite transaction with its audit entry.
+   * `task` changes things but runs long (backups, publishing, generation): it is not wrapped in a
+   * transaction, keeps its own writes atomic, and its audit entries are appended when it ends.
+   */
+  effect: 'read' | 'write' | 'task';
   summary: string;
 }
 
@@ -29,12 +33,12 @@ function command<I extends z.ZodType, O extends z.ZodType>(def: CommandDefinitio
  * insists), and the transports pick it up on their own.
  */
 export const commands = {
-  'app.info': command({ input: appInfoInput, output: appInfoOutput, mutates: false, summary: 'About this Dihya and its data directory' }),
-  'projects.list': command({ input: projectsListInput, output: projectsListOutput, mutates: false, summary: 'List projects, newest first' }),
-  'projects.create': command({ input: projectsCreateInput, output: project, mutates: true, summary: 'Create a project' }),
-  'projects.get': command({ input: projectsGetInput, output: project, mutates: false, summary: 'Read one project' }),
-  'projects.rename': command({ input: projectsRenameInput, output: project, mutates: true, summary: 'Rename a project' }),
-  'projects.delete': command({ input: projectsDeleteInput, output: projectsDeleteOutput, mutates: true, summary: 'Delete a project and its records' }),
+  'app.info': command({ input: appInfoInput, output: appInfoOutput, effect: 'read', summary: 'About this Dihya and its data directory' }),
+  'projects.list': command({ input: projectsListInput, output: projectsListOutput, effect: 'read', summary: 'List projects, newest first' }),
+  'projects.create': command({ input: projectsCreateInput, output: project, effect: 'write', summary: 'Create a project' }),
+  'projects.get': command({ input: projectsGetInput, output: project, effect: 'read', summary: 'Read one project' }),
+  'projects.rename': command({ input: projectsRenameInput, output: project, effect: 'write', summary: 'Rename a project' }),
+  'projects.delete': command({ input: projectsDeleteInput, output: projectsDeleteOutput, effect: 'write', summary: 'Delete a project and its records' }),
 } as const;
 
 export type Commands = typeof commands;

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import { commands, isCommandName, type CommandName, type CommandOutput, type DihyaEvent } from '../api/index.ts';
 import { appendAuditEntry, type AuditEntryInput } from '../audit/index.ts';
-import { AppError, type Clock } from '../common/index.ts';
+import { AppError, assertNever, type Clock } from '../common/index.ts';
 import { translateStoreError, type Database } from '../db/index.ts';
 import type { EventBus } from './event-bus.ts';
 import type { HandlerContext, Handlers } from './handler-types.ts';
@@ -49,18 +49,34 @@ export function createDispatcher(deps: DispatcherDeps): Dispatch {
         emit: (event) => events.push(event),
       };
       const handler = deps.handlers[command] as (input: unknown, ctx: HandlerContext) => Promise<unknown>;
-      const output = await handler(parsed.data, ctx);
-      if (definition.mutates) {
-        if (audits.length === 0) throw new AppError('INTERNAL', `Command ${command} changed data without an audit entry.`, { command });
-        const at = deps.clock.now().toISOString();
-        for (const entry of audits) await appendAuditEntry(db, { ...entry, actor, at });
-      }
-      return output;
+      return handler(parsed.data, ctx);
+    };
+    const writeAudits = async (db: Kysely<Database>): Promise<void> => {
+      if (audits.length === 0) throw new AppError('INTERNAL', `Command ${command} changed data without an audit entry.`, { command });
+      const at = deps.clock.now().toISOString();
+      for (const entry of audits) await appendAuditEntry(db, { ...entry, actor, at });
     };
 
     let output: unknown;
     try {
-      output = definition.mutates ? await deps.db.transaction().execute(run) : await run(deps.db);
+      switch (definition.effect) {
+        case 'read':
+          output = await run(deps.db);
+          break;
+        case 'write':
+          output = await deps.db.transaction().execute(async (trx) => {
+            const result = await run(trx);
+            await writeAudits(trx);
+            return result;
+          });
+          break;
+        case 'task':
+          output = await run(deps.db);
+          await deps.db.transaction().execute(writeAudits);
+          break;
+        default:
+          assertNever(definition.effect, 'command effect');
+      }
     } catch (error) {
       throw translateStoreError(error, deps.dbFile);
     }
