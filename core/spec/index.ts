@@ -1,0 +1,10 @@
+export { parseSpec, validateSpec } from './parse-spec.ts';
+export type { SpecSource } from './parse-spec.ts';
+export { specHandlers } from './spec-handlers.ts';
+export { detectFormat } from './detect-format.ts';
+export { reservedIn, RESERVED_JS, RESERVED_SQL } from './sanitise.ts';
+export type { ReservedIn } from './sanitise.ts';
+export { DOMAIN_CATALOGUE, GENERIC_DOMAIN, domainById, isKnownDomain } from './catalogue/index.ts';
+export type { DomainEntry, EntityTemplate, FieldTemplate } from './catalogue/index.ts';
+export { MAX_STRUCTURED_BYTES } from './input-guard.ts';
+export { MAX_ANALYSED_CHARS } from './text/extract-text.ts';
