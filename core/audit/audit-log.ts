@@ -1,9 +1,11 @@
-import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
+import { redactText, redactValue } from '../common/index.ts';
 import type { Database } from '../db/index.ts';
+import { GENESIS_HASH, contentHashV2, entryHashV1, entryHashV2, newSalt } from './audit-hash.ts';
+import { CHECKPOINT_ACTION, TOMBSTONE_ACTION, rowFromRecord, scanAuditChain, type AuditCheck, type AuditProblemReason, type AuditRow } from './audit-verify.ts';
 import { canonicalJson } from './canonical-json.ts';
 
-export const GENESIS_HASH = '0'.repeat(64);
+export { GENESIS_HASH };
 
 export interface AuditEntryInput {
   action: string;
@@ -20,43 +22,52 @@ export interface AuditRecord {
   details: Record<string, unknown>;
   prevHash: string;
   hash: string;
+  /** v2 entries only (see audit-hash.ts); absent or null on legacy v1 entries. */
+  contentHash?: string | null;
+  salt?: string | null;
+  /** Set when an erasure redacted this entry: subject, details and salt are then gone. */
+  redactedBy?: string | null;
 }
 
+/** The legacy (v1) hash of an entry, kept for callers that hash records themselves. */
 export function hashAuditEntry(entry: Omit<AuditRecord, 'hash'>): string {
-  return createHash('sha256')
-    .update(canonicalJson({ seq: entry.seq, at: entry.at, actor: entry.actor, action: entry.action, subject: entry.subject, details: entry.details, prev: entry.prevHash }))
-    .digest('hex');
+  return entryHashV1(entry);
 }
+
+/** Actions that make the chain itself verifiable; erasure never redacts them. */
+export const STRUCTURAL_ACTIONS: readonly string[] = [CHECKPOINT_ACTION, TOMBSTONE_ACTION];
 
 /**
  * Appends one entry to the hash chain. Call it inside the transaction of the change it records,
  * so the change and its entry are stored together or not at all.
+ *
+ * Subject and details are redacted first (credentials removed, e-mails and phone numbers masked):
+ * what reaches this table is never more than what `redactValue` lets through.
  */
 export async function appendAuditEntry(
   db: Kysely<Database>,
   entry: AuditEntryInput & { actor: string; at: string },
 ): Promise<AuditRecord> {
   const last = await db.selectFrom('audit_log').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).executeTakeFirst();
-  const record: Omit<AuditRecord, 'hash'> = {
-    seq: (last?.seq ?? 0) + 1,
-    at: entry.at,
-    actor: entry.actor,
-    action: entry.action,
-    subject: entry.subject ?? null,
-    details: entry.details ?? {},
-    prevHash: last?.hash ?? GENESIS_HASH,
-  };
-  const hash = hashAuditEntry(record);
+  const subject = entry.subject === undefined || entry.subject === null ? null : redactText(entry.subject);
+  // Through JSON first, so what is hashed is what JSON can hold (Dates as ISO strings, no undefined).
+  const details = redactValue(JSON.parse(JSON.stringify(entry.details ?? {})) as Record<string, unknown>);
+  const detailsJson = canonicalJson(details);
+  const salt = newSalt();
+  const contentHash = contentHashV2(subject, detailsJson, salt);
+  const seq = (last?.seq ?? 0) + 1;
+  const prevHash = last?.hash ?? GENESIS_HASH;
+  const actor = redactText(entry.actor);
+  const hash = entryHashV2({ seq, at: entry.at, actor, action: entry.action, contentHash, prevHash });
   await db
     .insertInto('audit_log')
-    .values({ seq: record.seq, at: record.at, actor: record.actor, action: record.action, subject: record.subject, details_json: JSON.stringify(record.details), prev_hash: record.prevHash, hash })
+    .values({ seq, at: entry.at, actor, action: entry.action, subject, details_json: detailsJson, prev_hash: prevHash, hash, content_hash: contentHash, salt, redacted_by: null })
     .execute();
-  return { ...record, hash };
+  return { seq, at: entry.at, actor, action: entry.action, subject, details: JSON.parse(detailsJson) as Record<string, unknown>, prevHash, hash, contentHash, salt, redactedBy: null };
 }
 
-export async function readAuditLog(db: Kysely<Database>, options: { limit?: number } = {}): Promise<AuditRecord[]> {
-  const rows = await db.selectFrom('audit_log').selectAll().orderBy('seq', 'asc').limit(options.limit ?? 1_000_000).execute();
-  return rows.map((row) => ({
+export function recordFromRow(row: AuditRow): AuditRecord {
+  return {
     seq: row.seq,
     at: row.at,
     actor: row.actor,
@@ -65,23 +76,28 @@ export async function readAuditLog(db: Kysely<Database>, options: { limit?: numb
     details: JSON.parse(row.details_json) as Record<string, unknown>,
     prevHash: row.prev_hash,
     hash: row.hash,
-  }));
+    contentHash: row.content_hash,
+    salt: row.salt,
+    redactedBy: row.redacted_by,
+  };
+}
+
+export async function readAuditLog(db: Kysely<Database>, options: { limit?: number } = {}): Promise<AuditRecord[]> {
+  const rows = await db.selectFrom('audit_log').selectAll().orderBy('seq', 'asc').limit(options.limit ?? 1_000_000).execute();
+  return rows.map(recordFromRow);
 }
 
 export type AuditVerification =
   | { ok: true; entries: number; head: string }
-  | { ok: false; entries: number; firstBadSeq: number; reason: 'modified' | 'broken-link' | 'out-of-order' };
+  | { ok: false; entries: number; firstBadSeq: number; reason: AuditProblemReason; message: string };
 
-/** Walks the chain and names the first entry that does not hold. */
+/**
+ * Walks records already in memory and names the first entry that does not hold: `modified`,
+ * `removed` (missing; `firstBadSeq` is the missing entry), `reordered`, or an erasure redaction
+ * no tombstone accounts for. For the stored log with its head anchor, use `verifyAuditLog`.
+ */
 export function verifyAuditChain(records: readonly AuditRecord[]): AuditVerification {
-  let prev = GENESIS_HASH;
-  let prevSeq = 0;
-  for (const record of records) {
-    if (record.seq <= prevSeq) return { ok: false, entries: records.length, firstBadSeq: record.seq, reason: 'out-of-order' };
-    if (record.prevHash !== prev) return { ok: false, entries: records.length, firstBadSeq: record.seq, reason: 'broken-link' };
-    if (hashAuditEntry(record) !== record.hash) return { ok: false, entries: records.length, firstBadSeq: record.seq, reason: 'modified' };
-    prev = record.hash;
-    prevSeq = record.seq;
-  }
-  return { ok: true, entries: records.length, head: prev };
+  const check: AuditCheck = scanAuditChain(() => records.map(rowFromRecord), { checkpoint: 'find', anchor: null });
+  if (check.problem === null) return { ok: true, entries: check.entries, head: check.head?.hash ?? GENESIS_HASH };
+  return { ok: false, entries: records.length, firstBadSeq: check.problem.seq, reason: check.problem.reason, message: check.problem.message };
 }

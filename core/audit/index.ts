@@ -1,3 +1,14 @@
-export { GENESIS_HASH, appendAuditEntry, hashAuditEntry, readAuditLog, verifyAuditChain } from './audit-log.ts';
+export { GENESIS_HASH, STRUCTURAL_ACTIONS, appendAuditEntry, hashAuditEntry, readAuditLog, recordFromRow, verifyAuditChain } from './audit-log.ts';
 export type { AuditEntryInput, AuditRecord, AuditVerification } from './audit-log.ts';
 export { canonicalJson } from './canonical-json.ts';
+export { AUDIT_HEAD_FILE, auditHead, auditHeadSync, readAuditAnchor, reanchorAudit, syncAuditAnchor } from './audit-head.ts';
+export type { AuditAnchor, AuditHead } from './audit-head.ts';
+export { CHECKPOINT_ACTION, TOMBSTONE_ACTION, scanAuditChain } from './audit-verify.ts';
+export type { AuditCheck, AuditProblem, AuditProblemReason, AuditRow } from './audit-verify.ts';
+export { verifyAuditLog } from './verify-audit-log.ts';
+export { purgeAuditEntries } from './audit-retention.ts';
+export { countAuditEntriesToRedact, redactAuditEntries } from './audit-redaction.ts';
+export type { AuditRedactionMatch } from './audit-redaction.ts';
+export { listAuditActions, listAuditEntries } from './audit-query.ts';
+export { AuditService } from './audit-service.ts';
+export { auditHandlers } from './audit-handlers.ts';

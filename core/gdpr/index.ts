@@ -1,0 +1,10 @@
+export { GdprService } from './gdpr-service.ts';
+export type { GdprDeps } from './gdpr-deps.ts';
+export { gdprHandlers } from './gdpr-handlers.ts';
+export { DATA_CATALOG, tablesInStore } from './data-catalog.ts';
+export type { CatalogedTable, TableEntry } from './data-catalog.ts';
+export { erasureDigest } from './erasure-plan.ts';
+export type { ErasureTombstone } from './erasure.ts';
+export type { ErasureParticipant, ResolvedErasureTarget, RetentionParticipant } from './participants.ts';
+export { DEFAULT_RETENTION, RETENTION_SETTING, readRetentionRules } from './retention-rules.ts';
+export { GDPR_RETENTION_JOB_KIND, ensureRetentionJob, gdprRetentionJobKind } from './retention-job.ts';
