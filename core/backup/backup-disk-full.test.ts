@@ -1,0 +1,113 @@
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { Writable } from 'node:stream';
+import { afterEach, describe, expect, it } from 'vitest';
+import { systemClock } from '../common/index.ts';
+import { createCore, type Core } from '../host/index.ts';
+import { tempDir } from '../test-support/temp-core.ts';
+import type { SinkFactory } from './archive-writer.ts';
+import { createBackup } from './create-backup.ts';
+
+const cleanups: (() => Promise<void> | void)[] = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+
+function canMountTmpfs(): boolean {
+  if (process.getuid?.() !== 0) return false;
+  const probe = tempDir('dihya-mount-probe-');
+  try {
+    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=1m', 'tmpfs', probe.path], { stdio: 'ignore' });
+    execFileSync('umount', [probe.path], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  } finally {
+    probe.remove();
+  }
+}
+
+function mountTmpfs(dir: string, size: string): void {
+  mkdirSync(dir, { recursive: true });
+  execFileSync('mount', ['-t', 'tmpfs', '-o', `size=${size}`, 'tmpfs', dir]);
+  cleanups.push(() => void execFileSync('umount', [dir]));
+}
+
+async function coreWithData(dataDir: string, rows: number): Promise<Core> {
+  const core = await createCore({ dataDir, mode: 'test' });
+  cleanups.push(() => core.dispose());
+  for (const name of ['Alpha', 'Beta']) await core.dispatch('projects.create', { name });
+  const insert = core.store.sqlite.prepare('insert into settings (key, value_json, updated_at) values (?, ?, ?)');
+  // Random text does not compress and fills pages for real.
+  core.store.sqlite.transaction(() => {
+    for (let i = 0; i < rows; i += 1) insert.run(`filler-${i}`, JSON.stringify(globalThis.crypto.getRandomValues(new Uint8Array(300)).join('')), 'now');
+  })();
+  core.store.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+  return core;
+}
+
+/** The database answers, passes its integrity check and still holds what it held. */
+async function expectIntact(core: Core): Promise<void> {
+  expect(core.store.sqlite.pragma('integrity_check', { simple: true })).toBe('ok');
+  expect((await core.dispatch('projects.list', {})).items.map((p) => p.name).sort()).toEqual(['Alpha', 'Beta']);
+}
+
+describe.runIf(canMountTmpfs())('a full disk during a backup (a small tmpfs)', () => {
+  it('a full destination: DISK_FULL naming it, no partial archive left, the database intact and backups possible elsewhere', async () => {
+    const root = tempDir('dihya-full-');
+    cleanups.push(() => root.remove());
+    const destination = join(root.path, 'usb-stick');
+    mountTmpfs(destination, '512k');
+    const core = await coreWithData(join(root.path, 'data'), 3_000);
+
+    const error = await core.dispatch('backup.create', { destination }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'DISK_FULL', message: expect.stringContaining(destination) });
+    expect(readdirSync(destination)).toEqual([]);
+    expect((await core.dispatch('backup.list', { destination })).items).toEqual([]);
+    await expectIntact(core);
+    await expect(core.dispatch('backup.create', {})).resolves.toMatchObject({ backup: { verification: { status: 'verified' } } });
+  });
+
+  it('a full data directory (no room for the snapshot or the archive): DISK_FULL, the database intact and still writable', async () => {
+    const root = tempDir('dihya-full-');
+    cleanups.push(() => root.remove());
+    const dataDir = join(root.path, 'data');
+    // About 2.5 MB of data: room for it (and its WAL while filling), not for a snapshot and an archive too.
+    mountTmpfs(dataDir, '6m');
+    const core = await coreWithData(dataDir, 2_600);
+
+    await expect(core.dispatch('backup.create', {})).rejects.toMatchObject({ code: 'DISK_FULL' });
+    await expectIntact(core);
+    expect(readdirSync(join(dataDir, '.dihya-work'))).toEqual([]);
+    expect(readdirSync(join(dataDir, 'backups')).filter((n) => !n.startsWith('dihya-'))).toEqual([]);
+    await expect(core.dispatch('projects.create', { name: 'After the failure' })).resolves.toMatchObject({ name: 'After the failure' });
+  });
+});
+
+describe('a full disk during a backup (a fault-injecting file layer)', () => {
+  it('the write failing with ENOSPC part-way: DISK_FULL, the temp archive removed, the database intact', async () => {
+    const root = tempDir('dihya-enospc-');
+    cleanups.push(() => root.remove());
+    const dataDir = join(root.path, 'data');
+    const core = await coreWithData(dataDir, 1_000);
+    let written = 0;
+    const fullAfter = 64 * 1024;
+    const sink: SinkFactory = async () => ({
+      stream: new Writable({
+        write(chunk: Buffer, _encoding, callback) {
+          written += chunk.length;
+          callback(written > fullAfter ? Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' }) : null);
+        },
+      }),
+      finish: async () => undefined,
+      abort: async () => undefined,
+    });
+    const destination = join(root.path, 'dest');
+    await expect(createBackup({ dataDir, dbFile: core.store.file, destination, kind: 'manual', clock: systemClock, dihyaVersion: 'test', schemaVersion: 1, sink })).rejects.toMatchObject({ code: 'DISK_FULL', message: expect.stringContaining(destination) });
+    expect(written).toBeGreaterThan(fullAfter);
+    expect(readdirSync(destination)).toEqual([]);
+    expect(readdirSync(join(dataDir, '.dihya-work'))).toEqual([]);
+    await expectIntact(core);
+  });
+});

@@ -1,0 +1,13 @@
+export { BackupService } from './backup-service.ts';
+export type { BackupServiceDeps } from './backup-service.ts';
+export { backupHandlers } from './backup-handlers.ts';
+export { registerBackupJobKinds, backupJobOptions, verifyJobOptions } from './backup-jobs.ts';
+export { recoverInterruptedRestore } from './restore-journal.ts';
+export { layeredSecrets, SECRET_ENV } from './env-secrets.ts';
+export { planRetention } from './retention.ts';
+export type { RetentionCandidate, RetentionPlan, RetentionPolicy } from './retention.ts';
+export { BACKUP_PASSPHRASE_SECRET } from './backup-settings.ts';
+export { DATA_FOLDERS, WORK_DIR } from './backup-files.ts';
+export { createBackups, ensureDefaultJobs } from './create-backups.ts';
+export { connectBackupsToGdpr } from './backup-gdpr.ts';
+export type { RestoreParticipant } from './backup-service.ts';

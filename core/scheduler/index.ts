@@ -1,0 +1,12 @@
+export { JobKindRegistry } from './job-kind-registry.ts';
+export type { JobKindDefinition, JobRunContext, JobRunResult, JobTrigger } from './job-kind-registry.ts';
+export { Scheduler } from './scheduler.ts';
+export { NotificationCenter } from './notification-center.ts';
+export { EmailNotifier, SMTP_PASSWORD_SECRET } from './email-notifier.ts';
+export type { OsNotifier } from './os-notifier.ts';
+export { schedulerHandlers } from './scheduler-handlers.ts';
+export type { SchedulerServices } from './scheduler-handlers.ts';
+export { isProcessAlive } from './process-alive.ts';
+export { readSetting, writeSetting } from './settings-json.ts';
+export { describeSchedule, localTimeZone, nextRuns, previousRun, scheduleProblem } from './cron-schedule.ts';
+export { createScheduling } from './create-scheduling.ts';
