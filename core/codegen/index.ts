@@ -1,0 +1,14 @@
+export { generateTree } from './generate-tree.ts';
+export type { GenerateTreeInput, GeneratedTree } from './generate-tree.ts';
+export { loadTemplatePack, templatePackFromFiles, PACK_LIMITS } from './template-pack.ts';
+export type { TemplatePack } from './template-pack.ts';
+export { planOutput } from './plan-output.ts';
+export type { OutputPlan, PlannedFile, PlannedChange } from './plan-output.ts';
+export { recoverOutput, writeOutput } from './atomic-writer.ts';
+export { readLockOf, verifyOutput } from './verify-output.ts';
+export type { VerifyReport } from './verify-output.ts';
+export { checksumLines, hashFiles, LOCK_FILE_NAME, parseLock, rootHashOf, serializeLock, sha256 } from './lock-file.ts';
+export type { FileHashes, LockFile } from './lock-file.ts';
+export type { GenerationWarning, RenderContext } from './context-types.ts';
+export type { ProgressListener } from './render-pack.ts';
+export type { VirtualTree } from './virtual-tree.ts';

@@ -1,0 +1,4 @@
+export { generationHandlers } from './generation-handlers.ts';
+export { BUILTIN_TEMPLATES_DIR, GenerationService } from './generation-service.ts';
+export type { GenerationServiceDeps } from './generation-service.ts';
+export { modelFromSpec, validateModel } from './load-model.ts';
