@@ -12,8 +12,11 @@ export default defineConfig({
   fullyParallel: false,
   retries: 0,
   reporter: 'list',
-  timeout: 30_000,
-  expect: { timeout: 5_000 },
+  // Generous: CI and developers share two cores with other work, and a journey that starts a
+  // server, a browser and (for some) an IPFS node can be slow without being wrong. Tests wait on
+  // visible state, never on time, so a longer limit only costs time when something is broken.
+  timeout: 90_000,
+  expect: { timeout: 15_000 },
   forbidOnly: Boolean(process.env.CI),
   use: {
     browserName: 'chromium',

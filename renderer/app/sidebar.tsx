@@ -2,9 +2,11 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DihyaMark } from '../components/icons.tsx';
 import { useDihya } from '../hooks/dihya-context.tsx';
-import { PAGES, type PageId } from './pages.tsx';
+import { NotificationCentre } from '../features/notifications/notification-centre.tsx';
+import type { PageId } from './navigation.tsx';
+import { PAGES, type PageDefinition } from './pages.tsx';
 
-function NavList(props: { pages: readonly (typeof PAGES)[number][]; current: PageId; onNavigate(id: PageId): void }): ReactNode {
+function NavList(props: { pages: readonly PageDefinition[]; current: PageId; onNavigate(id: PageId): void }): ReactNode {
   const { t } = useTranslation();
   return (
     <ul className="nav-list">
@@ -40,6 +42,7 @@ export function Sidebar(props: { current: PageId; onNavigate(id: PageId): void }
       <nav className="sidebar__nav" aria-label={t('nav.label')}>
         <NavList pages={PAGES.filter((p) => p.placement === 'main')} current={props.current} onNavigate={props.onNavigate} />
         <div className="sidebar__spacer" />
+        <NotificationCentre />
         <NavList pages={PAGES.filter((p) => p.placement === 'footer')} current={props.current} onNavigate={props.onNavigate} />
       </nav>
       <p className="sidebar__status">

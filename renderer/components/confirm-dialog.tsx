@@ -5,7 +5,10 @@ export interface ConfirmDialogProps {
   children: ReactNode;
   confirmLabel: string;
   cancelLabel: string;
+  /** Both buttons disabled: the action is under way and cannot be cancelled. */
   busy?: boolean;
+  /** Only the confirm button disabled (e.g. while the dialog is still reading what it asks about). */
+  confirmDisabled?: boolean;
   tone?: 'danger' | 'default';
   onConfirm(): void;
   onCancel(): void;
@@ -56,7 +59,7 @@ export function ConfirmDialog(props: ConfirmDialogProps): ReactNode {
           type="button"
           className={props.tone === 'danger' ? 'button button--danger' : 'button button--primary'}
           onClick={props.onConfirm}
-          disabled={props.busy}
+          disabled={props.busy || props.confirmDisabled}
         >
           {props.confirmLabel}
         </button>

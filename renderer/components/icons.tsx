@@ -111,6 +111,68 @@ export function KeyIcon(props: IconProps): ReactNode {
   );
 }
 
+export function DocumentIcon(props: IconProps): ReactNode {
+  return (
+    <Icon {...props}>
+      <path d="M7 3h7l5 5v11.5A1.5 1.5 0 0 1 17.5 21h-11A1.5 1.5 0 0 1 5 19.5v-15A1.5 1.5 0 0 1 6.5 3z" />
+      <path d="M14 3v5h5M9 13h6M9 17h6" />
+    </Icon>
+  );
+}
+
+export function BoltIcon(props: IconProps): ReactNode {
+  return (
+    <Icon {...props}>
+      <path d="M13 3 5 13.5h6L10 21l8-10.5h-6z" />
+    </Icon>
+  );
+}
+
+export function GlobeIcon(props: IconProps): ReactNode {
+  return (
+    <Icon {...props}>
+      <circle cx="12" cy="12" r="9" />
+      <path d="M3 12h18M12 3a14 14 0 0 1 0 18M12 3a14 14 0 0 0 0 18" />
+    </Icon>
+  );
+}
+
+export function ArchiveIcon(props: IconProps): ReactNode {
+  return (
+    <Icon {...props}>
+      <rect x="3" y="4" width="18" height="4.5" rx="1" />
+      <path d="M5 8.5V19a1.5 1.5 0 0 0 1.5 1.5h11A1.5 1.5 0 0 0 19 19V8.5M10 12.5h4" />
+    </Icon>
+  );
+}
+
+export function ClockIcon(props: IconProps): ReactNode {
+  return (
+    <Icon {...props}>
+      <circle cx="12" cy="12" r="9" />
+      <path d="M12 7v5l3 2" />
+    </Icon>
+  );
+}
+
+export function ShieldIcon(props: IconProps): ReactNode {
+  return (
+    <Icon {...props}>
+      <path d="M12 3 4.5 6v5.5c0 4.6 3.1 8.2 7.5 9.5 4.4-1.3 7.5-4.9 7.5-9.5V6z" />
+      <path d="m9 12 2 2 4-4" />
+    </Icon>
+  );
+}
+
+export function BellIcon(props: IconProps): ReactNode {
+  return (
+    <Icon {...props}>
+      <path d="M6 16V11a6 6 0 0 1 12 0v5l1.5 2h-15z" />
+      <path d="M10 20.5a2 2 0 0 0 4 0" />
+    </Icon>
+  );
+}
+
 /** The brand mark: a stylised page turning into a bracket. */
 export function DihyaMark(props: IconProps): ReactNode {
   return (

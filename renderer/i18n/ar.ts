@@ -1,4 +1,11 @@
 import type { Messages } from './en.ts';
+import { specAr } from './features/spec.ts';
+import { privacyAr } from './features/privacy.ts';
+import { generateAr } from './features/generate.ts';
+import { publishAr } from './features/publish.ts';
+import { notificationsAr } from './features/notifications.ts';
+import { scheduleAr } from './features/schedule.ts';
+import { backupsAr } from './features/backups.ts';
 
 // The brand name stays in Latin script, as on the desktop icon; the bidi algorithm places it.
 export const ar: Messages = {
@@ -10,6 +17,12 @@ export const ar: Messages = {
   nav: {
     label: 'التنقل الرئيسي',
     projects: 'المشاريع',
+    spec: 'دفتر الشروط',
+    generate: 'التوليد',
+    publish: 'النشر',
+    backups: 'النسخ الاحتياطية',
+    schedule: 'الجدولة',
+    privacy: 'الخصوصية',
     settings: 'الإعدادات',
   },
   transport: {
@@ -18,6 +31,7 @@ export const ar: Messages = {
   },
   projects: {
     title: 'المشاريع',
+    openSpec: { action: 'دفتر الشروط', actionLabel: 'تحرير دفتر شروط «{{name}}»' },
     subtitle: 'يجمع كل مشروع دفتر شروط والبرنامج الذي يولّده Dihya منه.',
     newProject: 'مشروع جديد',
     searchLabel: 'البحث في المشاريع',
@@ -70,6 +84,13 @@ export const ar: Messages = {
       done: 'تم حذف المشروع «{{name}}».',
     },
   },
+  spec: specAr,
+  privacy: privacyAr,
+  generate: generateAr,
+  publish: publishAr,
+  notifications: notificationsAr,
+  schedule: scheduleAr,
+  backups: backupsAr,
   settings: {
     title: 'الإعدادات',
     subtitle: 'لغة الواجهة، والبيئة التي يعمل عليها Dihya.',
@@ -130,6 +151,14 @@ export const ar: Messages = {
     INTERNAL: 'حدث خطأ غير متوقع.',
   },
   common: {
+    close: 'إغلاق',
+    project: 'المشروع',
+    loading: 'جارٍ التحميل…',
+    noProject: {
+      title: 'لا توجد مشاريع بعد',
+      body: 'تعمل هذه الصفحة على مشروع. أنشئ مشروعًا أولًا.',
+      action: 'الذهاب إلى المشاريع',
+    },
     dismiss: 'إخفاء',
   },
 };

@@ -1,4 +1,12 @@
 import type { ErrorCode } from '../../core/api/index.ts';
+import type { Catalogue } from './catalogue.ts';
+import { specEn } from './features/spec.ts';
+import { privacyEn } from './features/privacy.ts';
+import { generateEn } from './features/generate.ts';
+import { publishEn } from './features/publish.ts';
+import { notificationsEn } from './features/notifications.ts';
+import { scheduleEn } from './features/schedule.ts';
+import { backupsEn } from './features/backups.ts';
 
 /**
  * The reference catalogue: `fr.ts` and `ar.ts` must have exactly these keys (their type is derived
@@ -14,6 +22,12 @@ export const en = {
   nav: {
     label: 'Main navigation',
     projects: 'Projects',
+    spec: 'Specification',
+    generate: 'Generate',
+    publish: 'Publish',
+    backups: 'Backups',
+    schedule: 'Schedule',
+    privacy: 'Privacy',
     settings: 'Settings',
   },
   transport: {
@@ -22,6 +36,7 @@ export const en = {
   },
   projects: {
     title: 'Projects',
+    openSpec: { action: 'Spec', actionLabel: 'Edit the spec of “{{name}}”' },
     subtitle: 'Each project holds a specification and the software Dihya generates from it.',
     newProject: 'New project',
     searchLabel: 'Search projects',
@@ -74,6 +89,13 @@ export const en = {
       done: 'Project “{{name}}” deleted.',
     },
   },
+  spec: specEn,
+  privacy: privacyEn,
+  generate: generateEn,
+  publish: publishEn,
+  notifications: notificationsEn,
+  schedule: scheduleEn,
+  backups: backupsEn,
   settings: {
     title: 'Settings',
     subtitle: 'The language of the interface, and what this Dihya runs on.',
@@ -136,10 +158,16 @@ export const en = {
     INTERNAL: 'Something went wrong.',
   } satisfies Record<ErrorCode, string>,
   common: {
+    close: 'Close',
+    project: 'Project',
+    loading: 'Loading…',
+    noProject: {
+      title: 'No project yet',
+      body: 'This page works on a project. Create one first.',
+      action: 'Go to projects',
+    },
     dismiss: 'Dismiss',
   },
 } as const;
-
-type Catalogue<T> = { readonly [K in keyof T]: T[K] extends string ? string : Catalogue<T[K]> };
 
 export type Messages = Catalogue<typeof en>;

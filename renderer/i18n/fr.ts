@@ -1,4 +1,11 @@
 import type { Messages } from './en.ts';
+import { specFr } from './features/spec.ts';
+import { privacyFr } from './features/privacy.ts';
+import { generateFr } from './features/generate.ts';
+import { publishFr } from './features/publish.ts';
+import { notificationsFr } from './features/notifications.ts';
+import { scheduleFr } from './features/schedule.ts';
+import { backupsFr } from './features/backups.ts';
 
 // French typography: a no-break space (\u00a0) inside « » and before ? : ; !
 export const fr: Messages = {
@@ -10,6 +17,12 @@ export const fr: Messages = {
   nav: {
     label: 'Navigation principale',
     projects: 'Projets',
+    spec: 'Cahier des charges',
+    generate: 'Générer',
+    publish: 'Publier',
+    backups: 'Sauvegardes',
+    schedule: 'Planification',
+    privacy: 'Confidentialité',
     settings: 'Paramètres',
   },
   transport: {
@@ -18,6 +31,7 @@ export const fr: Messages = {
   },
   projects: {
     title: 'Projets',
+    openSpec: { action: 'Cahier', actionLabel: 'Modifier le cahier des charges de «\u00a0{{name}}\u00a0»' },
     subtitle: 'Chaque projet réunit un cahier des charges et le logiciel que Dihya en génère.',
     newProject: 'Nouveau projet',
     searchLabel: 'Rechercher un projet',
@@ -70,6 +84,13 @@ export const fr: Messages = {
       done: 'Projet «\u00a0{{name}}\u00a0» supprimé.',
     },
   },
+  spec: specFr,
+  privacy: privacyFr,
+  generate: generateFr,
+  publish: publishFr,
+  notifications: notificationsFr,
+  schedule: scheduleFr,
+  backups: backupsFr,
   settings: {
     title: 'Paramètres',
     subtitle: 'La langue de l’interface et l’environnement de ce Dihya.',
@@ -131,6 +152,14 @@ export const fr: Messages = {
     INTERNAL: 'Une erreur inattendue s’est produite.',
   },
   common: {
+    close: 'Fermer',
+    project: 'Projet',
+    loading: 'Chargement…',
+    noProject: {
+      title: 'Aucun projet pour l’instant',
+      body: 'Cette page travaille sur un projet. Créez-en un d’abord.',
+      action: 'Aller aux projets',
+    },
     dismiss: 'Masquer',
   },
 };

@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next';
 import type { Project } from '../../../core/api/index.ts';
 import { ErrorAlert } from '../../components/error-alert.tsx';
 import { FieldError } from '../../components/field-error.tsx';
-import { PencilIcon, TrashIcon } from '../../components/icons.tsx';
+import { DocumentIcon, PencilIcon, TrashIcon } from '../../components/icons.tsx';
+import { useNavigation } from '../../app/navigation.tsx';
 import { fieldErrors } from '../../hooks/field-errors.ts';
 import { useCommand } from '../../hooks/use-command.ts';
 import { useFormatters } from '../../hooks/use-formatters.ts';
@@ -71,9 +72,14 @@ function RowActions(props: { editing: boolean; project: Project; onRename(): voi
     if (wasEditing.current && !props.editing) renameButton.current?.focus();
     wasEditing.current = props.editing;
   }, [props.editing]);
+  const { navigate } = useNavigation();
   const name = props.project.name;
   return (
     <div className="row-actions">
+      <button type="button" className="button button--small button--ghost" aria-label={t('projects.openSpec.actionLabel', { name })} onClick={() => navigate('spec', props.project.id)}>
+        <DocumentIcon />
+        <span>{t('projects.openSpec.action')}</span>
+      </button>
       {props.editing ? null : (
         <button type="button" ref={renameButton} className="button button--small button--ghost" aria-label={t('projects.rename.actionLabel', { name })} onClick={props.onRename}>
           <PencilIcon />
