@@ -8,7 +8,7 @@ const layerRule = (message, patterns) => ({
 });
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'dist/', 'dist-electron/', 'renderer/dist/', 'release/', 'test-results/', 'playwright-report/'] },
+  { ignores: ['**/tmp-*', 'node_modules/', 'dist/', 'dist-electron/', 'renderer/dist/', 'release/', 'test-results/', 'playwright-report/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -1,9 +1,13 @@
 // `npm run bench`: speed and memory figures, printed side by side with their baselines.
 // Goals live here, never in timed unit tests. Add a suite by exporting a function returning rows.
+import { benchAudit } from './audit.bench.ts';
+import { benchBackup } from './backup.bench.ts';
 import { benchCoreStore } from './core-store.bench.ts';
+import { benchGeneration } from './generation.bench.ts';
+import { benchPublish } from './publish.bench.ts';
 import { printReport, type BenchRow } from './report.ts';
 
-const suites: { name: string; run: () => Promise<BenchRow[]> }[] = [{ name: 'core store', run: benchCoreStore }];
+const suites: { name: string; run: () => Promise<BenchRow[]> }[] = [{ name: 'core store', run: benchCoreStore }, { name: 'publish (IPFS)', run: benchPublish }, { name: 'generation', run: benchGeneration }, { name: 'audit log', run: benchAudit }, { name: 'backup', run: benchBackup }];
 
 const rows: BenchRow[] = [];
 for (const suite of suites) {

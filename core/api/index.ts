@@ -1,6 +1,14 @@
 // The contract, importable from every layer (renderer included): zod and types only, no node: imports.
 export * from './app.ts';
 export * from './projects.ts';
+export * from './generation.ts';
+export * from './publish.ts';
+export * from './audit.ts';
+export * from './gdpr.ts';
+export * from './scheduler.ts';
+export * from './backup.ts';
+export * from './project-model.ts';
+export * from './spec.ts';
 export * from './commands.ts';
 export * from './events.ts';
 export type * from './client.ts';

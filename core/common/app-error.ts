@@ -1,3 +1,5 @@
+import { redactText, redactValue } from './redact.ts';
+
 /**
  * The one error type that crosses module and transport boundaries.
  *
@@ -19,6 +21,16 @@ export const ERROR_CODES = [
   'STORE_CORRUPT',
   'STORE_UNAVAILABLE',
   'ADDRESS_IN_USE',
+  // Backups: a damaged or unreadable archive, one from a newer Dihya, passphrase problems, no space left.
+  'BACKUP_CORRUPT',
+  'BACKUP_UNSUPPORTED',
+  'WRONG_PASSPHRASE',
+  'PASSPHRASE_REQUIRED',
+  'DISK_FULL',
+  // Publishing: consent needed (public content with personal data), content that fails its hashes, a remote that failed.
+  'CONFIRMATION_REQUIRED',
+  'INTEGRITY_FAILED',
+  'REMOTE_FAILED',
   'INTERNAL',
 ] as const;
 
@@ -43,10 +55,17 @@ export class AppError extends Error {
     this.details = details;
   }
 
+  /** The same error with credentials removed and e-mails and phone numbers masked (message and details). */
+  redacted(): AppError {
+    return new AppError(this.code, redactText(this.message), this.details === undefined ? undefined : redactValue(this.details), { cause: this.cause });
+  }
+
+  /** The form every transport sends: redacted here, once, so no credential or e-mail leaves the core. */
   toJSON(): SerializedError {
+    const message = redactText(this.message);
     return this.details === undefined
-      ? { code: this.code, message: this.message }
-      : { code: this.code, message: this.message, details: this.details };
+      ? { code: this.code, message }
+      : { code: this.code, message, details: redactValue(this.details) };
   }
 }
 

@@ -7,3 +7,6 @@ export { fixedClock, systemClock } from './clock.ts';
 export type { Clock } from './clock.ts';
 export { newId } from './ids.ts';
 export { nameKey, slugify } from './slug.ts';
+export { REDACTED, SECRET_PATTERNS, isSecretKey, redactText, redactValue } from './redact.ts';
+export type { RedactionMode } from './redact.ts';
+export type { SecretStore } from './secret-store.ts';

@@ -26,6 +26,12 @@ export interface GenerationsTable {
   lock_json: string | null;
   output_dir: string | null;
   error_json: string | null;
+  /** Since 0005: the stack pack rendered, the output's root hash, files and bytes written, warnings (JSON). */
+  stack: string | null;
+  root_hash: string | null;
+  file_count: number | null;
+  byte_count: number | null;
+  warnings_json: string | null;
 }
 
 export interface SettingsTable {
@@ -43,6 +49,116 @@ export interface AuditLogTable {
   details_json: string;
   prev_hash: string;
   hash: string;
+  /** v2 entries (migration 0003): salted hash of subject + details; null on legacy v1 entries. */
+  content_hash: string | null;
+  /** Cleared, with subject and details, when an erasure redacts the entry. */
+  salt: string | null;
+  /** The erasure id (named by a `gdpr.erasure.tombstone` entry) that redacted this entry. */
+  redacted_by: string | null;
+}
+
+// Scheduler and backups (migration 0002).
+export interface JobsTable {
+  id: string;
+  name: string;
+  kind: string;
+  cron: string;
+  timezone: string;
+  enabled: number;
+  notify: 'failures' | 'all';
+  options_json: string;
+  created_at: string;
+  updated_at: string;
+  /** When the current schedule took effect; catch-up ignores slots before it. */
+  schedule_since: string;
+}
+
+export interface JobRunsTable {
+  id: string;
+  job_id: string;
+  trigger: 'schedule' | 'manual' | 'catch-up';
+  status: 'running' | 'succeeded' | 'failed' | 'interrupted';
+  started_at: string;
+  finished_at: string | null;
+  duration_ms: number | null;
+  error_json: string | null;
+  result_json: string | null;
+  /** The process running it; a dead owner means the run was interrupted. */
+  pid: number;
+}
+
+export interface NotificationsTable {
+  id: string;
+  at: string;
+  level: 'info' | 'success' | 'warning' | 'error';
+  title: string;
+  body: string;
+  job_id: string | null;
+  run_id: string | null;
+  read_at: string | null;
+}
+
+export interface BackupChecksTable {
+  seq: Generated<number>;
+  backup_id: string;
+  file_name: string;
+  checked_at: string;
+  ok: number;
+  error_code: string | null;
+  message: string | null;
+}
+
+// IPFS publishing (migration 0004).
+export interface IpfsPinsTable {
+  cid: string;
+  origin: 'publication' | 'car-import' | 'backup';
+  block_count: number;
+  pinned_at: string;
+}
+
+export interface IpfsPinBlocksTable {
+  pin_cid: string;
+  /** base32 multihash of a block the pin keeps from garbage collection. */
+  block: string;
+}
+
+export interface PublicationsTable {
+  id: string;
+  cid: string;
+  profile: 'modern' | 'legacy';
+  kind: 'directory' | 'file';
+  size_bytes: number;
+  file_count: number;
+  project_id: string | null;
+  source_path: string;
+  has_lock: number;
+  first_published_at: string;
+  published_at: string;
+}
+
+export interface IpfsRemotesTable {
+  id: string;
+  name: string;
+  name_key: string;
+  kind: 'kubo' | 'pinning-service';
+  endpoint: string;
+  /** A secret: never copied into audit details, logs, errors or outputs. */
+  token: string | null;
+  created_at: string;
+}
+
+export interface IpfsRemotePinsTable {
+  id: string;
+  remote_id: string;
+  cid: string;
+  status: 'queued' | 'pinning' | 'pinned' | 'failed';
+  request_id: string | null;
+  attempts: number;
+  next_attempt_at: string | null;
+  last_error_code: string | null;
+  last_error_message: string | null;
+  created_at: string;
+  updated_at: string;
 }
 
 export interface Database {
@@ -50,4 +166,13 @@ export interface Database {
   generations: GenerationsTable;
   settings: SettingsTable;
   audit_log: AuditLogTable;
+  jobs: JobsTable;
+  job_runs: JobRunsTable;
+  notifications: NotificationsTable;
+  backup_checks: BackupChecksTable;
+  ipfs_pins: IpfsPinsTable;
+  ipfs_pin_blocks: IpfsPinBlocksTable;
+  publications: PublicationsTable;
+  ipfs_remotes: IpfsRemotesTable;
+  ipfs_remote_pins: IpfsRemotePinsTable;
 }

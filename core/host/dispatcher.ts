@@ -3,6 +3,7 @@ import { commands, isCommandName, type CommandName, type CommandOutput, type Dih
 import { appendAuditEntry, type AuditEntryInput } from '../audit/index.ts';
 import { AppError, assertNever, type Clock } from '../common/index.ts';
 import { translateStoreError, type Database } from '../db/index.ts';
+import type { AppLogger } from '../logging/index.ts';
 import type { EventBus } from './event-bus.ts';
 import type { HandlerContext, Handlers } from './handler-types.ts';
 import { validationError } from './validation.ts';
@@ -18,6 +19,9 @@ export interface DispatcherDeps {
   clock: Clock;
   bus: EventBus;
   handlers: Handlers;
+  /** Called after every commit that appended audit entries: keeps the recorded head (audit-head.json) current. */
+  afterAudit?: () => void;
+  logger?: Pick<AppLogger, 'info' | 'error'>;
 }
 
 export type Dispatch = <K extends CommandName>(command: K | string, input: unknown, context?: CallContext) => Promise<CommandOutput<K>>;
@@ -30,11 +34,11 @@ export type Dispatch = <K extends CommandName>(command: K | string, input: unkno
 export function createDispatcher(deps: DispatcherDeps): Dispatch {
   return async function dispatch<K extends CommandName>(command: K | string, rawInput: unknown, context: CallContext = {}): Promise<CommandOutput<K>> {
     if (!isCommandName(command)) {
-      throw new AppError('UNKNOWN_COMMAND', `There is no command named "${String(command).slice(0, 80)}".`, { command: String(command).slice(0, 80) });
+      throw new AppError('UNKNOWN_COMMAND', `There is no command named "${String(command).slice(0, 80)}".`, { command: String(command).slice(0, 80) }).redacted();
     }
     const definition = commands[command];
     const parsed = definition.input.safeParse(rawInput ?? {});
-    if (!parsed.success) throw validationError(command, parsed.error);
+    if (!parsed.success) throw validationError(command, parsed.error).redacted();
 
     const actor = context.actor ?? 'local';
     const events: DihyaEvent[] = [];
@@ -78,7 +82,18 @@ export function createDispatcher(deps: DispatcherDeps): Dispatch {
           assertNever(definition.effect, 'command effect');
       }
     } catch (error) {
-      throw translateStoreError(error, deps.dbFile);
+      // Errors leave the core redacted (credentials removed, e-mails and phones masked), and are logged so.
+      const failure = translateStoreError(error, deps.dbFile).redacted();
+      if (failure.code === 'INTERNAL') deps.logger?.error({ command, code: failure.code, details: failure.details, err: error }, failure.message);
+      else deps.logger?.info({ command, code: failure.code }, failure.message);
+      throw failure;
+    }
+    if (audits.length > 0) {
+      try {
+        deps.afterAudit?.();
+      } catch (error) {
+        deps.logger?.error({ command, err: error }, 'The audit head could not be recorded; `dihya audit verify` will show it behind.');
+      }
     }
     const checked = definition.output.safeParse(output);
     if (!checked.success) {

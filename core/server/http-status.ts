@@ -21,6 +21,19 @@ export function httpStatusFor(code: ErrorCode): number {
     case 'STORE_UNAVAILABLE':
     case 'ADDRESS_IN_USE':
       return 503;
+    case 'BACKUP_CORRUPT':
+    case 'BACKUP_UNSUPPORTED':
+    case 'WRONG_PASSPHRASE':
+    case 'PASSPHRASE_REQUIRED':
+      return 422;
+    case 'DISK_FULL':
+      return 507;
+    case 'CONFIRMATION_REQUIRED':
+      return 428;
+    case 'INTEGRITY_FAILED':
+      return 422;
+    case 'REMOTE_FAILED':
+      return 502;
     case 'INTERNAL':
       return 500;
     default:

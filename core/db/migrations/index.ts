@@ -1,5 +1,9 @@
 import type { Migration, MigrationProvider } from 'kysely/migration';
 import * as m0001 from './0001-initial.ts';
+import * as m0002 from './0002-scheduler-backups.ts';
+import * as m0003 from './0003-gdpr.ts';
+import * as m0004 from './0004-ipfs-publishing.ts';
+import * as m0005 from './0005-generation.ts';
 
 /**
  * Numbered, append-only. Imported statically (not read from disk) so the list is the same under
@@ -7,6 +11,10 @@ import * as m0001 from './0001-initial.ts';
  */
 const migrations: Record<string, Migration> = {
   '0001-initial': m0001,
+  '0002-scheduler-backups': m0002,
+  '0003-gdpr': m0003,
+  '0004-ipfs-publishing': m0004,
+  '0005-generation': m0005,
 };
 
 export const migrationProvider: MigrationProvider = {
