@@ -6,8 +6,11 @@ import { benchCoreStore } from './core-store.bench.ts';
 import { benchGeneration } from './generation.bench.ts';
 import { benchPublish } from './publish.bench.ts';
 import { printReport, type BenchRow } from './report.ts';
+import { benchSpec } from './spec.bench.ts';
 
-const suites: { name: string; run: () => Promise<BenchRow[]> }[] = [{ name: 'core store', run: benchCoreStore }, { name: 'publish (IPFS)', run: benchPublish }, { name: 'generation', run: benchGeneration }, { name: 'audit log', run: benchAudit }, { name: 'backup', run: benchBackup }];
+const suites: { name: string; run: () => Promise<BenchRow[]> }[] = [
+  { name: 'core store', run: benchCoreStore },
+  { name: 'spec parsing', run: benchSpec }, { name: 'publish (IPFS)', run: benchPublish }, { name: 'generation', run: benchGeneration }, { name: 'audit log', run: benchAudit }, { name: 'backup', run: benchBackup }];
 
 const rows: BenchRow[] = [];
 for (const suite of suites) {
