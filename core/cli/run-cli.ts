@@ -10,7 +10,8 @@ const HELP_FOOTER = `
 Data directory: --data-dir, else $DIHYA_DATA_DIR, else your platform's user data folder.
 Exit codes: 0 ok, 1 unexpected error, 2 usage, 3 invalid input, 4 not found, 5 conflict,
             6 store unusable (read-only, corrupt), 7 refused (or wrong passphrase), 8 address in use,
-            9 backup unusable (damaged, or from a newer Dihya), 10 disk full.`;
+            9 backup unusable (damaged, or from a newer Dihya), 10 disk full,
+            11 integrity check failed, 12 remote service failed (queued for retry).`;
 
 /** Runs one CLI invocation and returns its exit code; `bin/dihya.js` exits with it. */
 export async function runCli(argv: readonly string[], io: CliIo = processIo, env: NodeJS.ProcessEnv = process.env): Promise<number> {
