@@ -39,7 +39,9 @@ export default defineConfig({
     copyPublicDir: false,
     rolldownOptions: {
       external: isExternal,
-      output: { format: 'es', entryFileNames: 'index.js' },
+      // One file: the core loads heavy parts (IPFS, the spec parser) with dynamic import(), which
+      // would otherwise become chunks beside index.js.
+      output: { format: 'es', entryFileNames: 'index.js', codeSplitting: false },
     },
   },
 });

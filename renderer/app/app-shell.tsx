@@ -1,4 +1,5 @@
-import type { ReactNode } from 'react';
+import { Suspense, type ReactNode } from 'react';
+import { LoadingState } from '../components/loading-state.tsx';
 import { useTranslation } from 'react-i18next';
 import { NavigationProvider, useNavigation } from './navigation.tsx';
 import { PAGES } from './pages.tsx';
@@ -17,7 +18,7 @@ function CurrentPage(): ReactNode {
       <main id="main" className="app-shell__main">
         {/* key: each page mounts fresh, so its heading takes focus and its state starts clean. */}
         <div key={page?.id} className="app-shell__page">
-          {page?.render()}
+          <Suspense fallback={<LoadingState label={t('common.loading')} />}>{page?.render()}</Suspense>
         </div>
       </main>
     </>

@@ -1,15 +1,18 @@
-import type { ReactNode } from 'react';
+import { lazy, type ReactNode } from 'react';
 import type { Messages } from '../i18n/en.ts';
 import { ArchiveIcon, BoltIcon, ClockIcon, DocumentIcon, FolderIcon, GlobeIcon, SettingsIcon, ShieldIcon } from '../components/icons.tsx';
-import { PrivacyPage } from '../features/privacy/privacy-page.tsx';
-import { GeneratePage } from '../features/generate/generate-page.tsx';
-import { PublishPage } from '../features/publish/publish-page.tsx';
-import { BackupsPage } from '../features/backups/backups-page.tsx';
-import { SchedulePage } from '../features/schedule/schedule-page.tsx';
 import { ProjectsPage } from '../features/projects/projects-page.tsx';
 import { SettingsPage } from '../features/settings/settings-page.tsx';
-import { SpecPage } from '../features/spec/spec-page.tsx';
 import type { PageId } from './navigation.tsx';
+
+// Loaded when first opened: the editor (CodeMirror and its languages) and the cron wording
+// (cronstrue's locales) would otherwise double what every start has to parse.
+const SpecPage = lazy(() => import('../features/spec/spec-page.tsx').then((m) => ({ default: m.SpecPage })));
+const GeneratePage = lazy(() => import('../features/generate/generate-page.tsx').then((m) => ({ default: m.GeneratePage })));
+const PublishPage = lazy(() => import('../features/publish/publish-page.tsx').then((m) => ({ default: m.PublishPage })));
+const BackupsPage = lazy(() => import('../features/backups/backups-page.tsx').then((m) => ({ default: m.BackupsPage })));
+const SchedulePage = lazy(() => import('../features/schedule/schedule-page.tsx').then((m) => ({ default: m.SchedulePage })));
+const PrivacyPage = lazy(() => import('../features/privacy/privacy-page.tsx').then((m) => ({ default: m.PrivacyPage })));
 
 export interface PageDefinition {
   id: PageId;
