@@ -107,8 +107,6 @@ export function registerGenerateCommands(program: Command, ctx: CliContext): voi
     });
 
   // One `verify` for both provenance checks: a folder on disk (DIR) or a published CID (--cid, core/publish).
-  const existing = program.commands.findIndex((c) => c.name() === 'verify');
-  if (existing >= 0) (program.commands as Command[]).splice(existing, 1);
   program
     .command('verify [dir]')
     .description('Check a generated folder (DIR) or a published CID (--cid) against its dihya.lock.json; exits with the integrity code when files differ')

@@ -29,10 +29,6 @@ async function projectIdFor(core: Core, idOrName: string): Promise<string> {
   return match.id;
 }
 
-function collect(value: string, previous: string[]): string[] {
-  return [...previous, value];
-}
-
 export function registerPublishCommands(program: Command, ctx: CliContext): void {
   program
     .command('publish <path>')
@@ -61,23 +57,5 @@ export function registerPublishCommands(program: Command, ctx: CliContext): void
       if (result.lock.status === 'differs') ctx.io.out(`Warning: ${result.lock.problems} file(s) differ from dihya.lock.json; \`dihya verify --cid\` will report them.`);
       if (result.lock.personalData.length > 0) ctx.io.out(`Published with personal data, as confirmed: ${result.lock.personalData.join(', ')}`);
       if (result.car !== null) ctx.io.out(`CAR written: ${result.car.path} (${result.car.blocks} blocks, ${formatBytes(result.car.bytes)})`);
-    });
-
-  program
-    .command('verify')
-    .description('Fetch a published output by CID and check every file against its dihya.lock.json')
-    .requiredOption('--cid <cid>', 'the CID to check')
-    .option('--peer <multiaddr>', 'fetch from this peer when the content is not here (repeatable)', collect, [])
-    .option('--timeout <seconds>', 'give up after this long', (v) => Number.parseInt(v, 10), 60)
-    .action(async (options: { cid: string; peer: string[]; timeout: number }) => {
-      const result = await ctx.withCore((core) => core.dispatch('publish.verify', { cid: options.cid, peers: options.peer, timeoutMs: options.timeout * 1000 }));
-      if (ctx.globals().json) printJson(ctx.io, result);
-      else if (result.ok) ctx.io.out(`OK: ${result.fileCount} files match dihya.lock.json (root hash ${result.rootHash}).`);
-      else {
-        ctx.io.out(`MISMATCH: ${result.problems.length} problem(s) in ${result.cid}:`);
-        for (const problem of result.problems.slice(0, 50)) ctx.io.out(`  ${problem.problem.padEnd(14)} ${problem.path}`);
-        if (result.problems.length > 50) ctx.io.out(`  … and ${result.problems.length - 50} more (use --json for all)`);
-      }
-      if (!result.ok) throw new AppError('INTEGRITY_FAILED', `${result.cid} does not match its dihya.lock.json.`, { problems: result.problems.length });
     });
 }
