@@ -52,7 +52,8 @@ function SpecWorkspace(props: { project: Project }): ReactNode {
   const suggested = result?.sources.filter((s) => s.status === 'suggested').length ?? 0;
 
   // The draft follows the editor (kept in this browser: the contract has no command to store a
-  // spec yet). Saved after a pause, and at once when leaving the page, so nothing typed is lost.
+  // spec yet). Typing is saved after a pause; a table edit is one deliberate click, so it is saved
+  // at once; leaving the page or the browser tab (reload, close) saves too, so nothing is lost.
   const latest = useRef({ text, specFormat, overrides, edited });
   latest.current = { text, specFormat, overrides, edited };
   const persist = useCallback(() => {
@@ -70,7 +71,21 @@ function SpecWorkspace(props: { project: Project }): ReactNode {
     }
     persist();
   }, [toSave, persist]);
-  useEffect(() => () => persist(), [persist]);
+  const firstEdit = useRef(true);
+  useEffect(() => {
+    if (firstEdit.current) {
+      firstEdit.current = false;
+      return;
+    }
+    persist();
+  }, [overrides, persist]);
+  useEffect(() => {
+    window.addEventListener('pagehide', persist);
+    return () => {
+      window.removeEventListener('pagehide', persist);
+      persist();
+    };
+  }, [persist]);
 
   function override(entity: string, field: string, patch: FieldOverride): void {
     setOverrides((all) => ({ ...all, [overrideKey(entity, field)]: { ...all[overrideKey(entity, field)], ...patch } }));
