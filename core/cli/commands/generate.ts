@@ -65,7 +65,7 @@ function printVerify(io: CliIo, report: GenerationVerifyReport): void {
 export function registerGenerateCommands(program: Command, ctx: CliContext): void {
   program
     .command('generate <spec>')
-    .description('Generate a project from a spec (YAML/JSON, or prose when the spec parser is present)')
+    .description('Generate a project from a spec: a cahier des charges in prose (French or English), or YAML/JSON')
     .requiredOption('-o, --output <dir>', 'folder to write the project into')
     .option('--stack <id>', 'stack template to render', 'web-fullstack')
     .option('--project <name|id>', 'record the run under this project (default: the project named like the spec, created if needed)')
