@@ -8,7 +8,7 @@ describe('README command list', () => {
   const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
   const families = new Set(Object.keys(commands).map((name) => name.split('.')[0]));
   const commandLike = [...readme.matchAll(/`([a-z]+(?:\.[a-zA-Z]+)+)`/g)]
-    .map((match) => match[1])
+    .map((match) => match[1] ?? '')
     .filter((name) => families.has(name.split('.')[0]) && !/\.(ts|js|json|md|ya?ml|db|zip)$/.test(name));
 
   it('names every contract command', () => {

@@ -1,4 +1,4 @@
-import { stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { expect, test } from './fixtures/dihya-server.ts';
 
 test.describe('privacy', () => {
@@ -30,6 +30,13 @@ test.describe('privacy', () => {
     expect(path.endsWith('.zip')).toBe(true);
     expect((await stat(path)).size).toBeGreaterThan(0);
     await expect(exportCard).toContainText('projects (2)');
+
+    // In serve mode the browser may be on another machine: the zip downloads, the same bytes.
+    const downloading = page.waitForEvent('download');
+    await exportCard.getByRole('button', { name: 'Download the zip' }).click();
+    const download = await downloading;
+    expect(download.suggestedFilename()).toBe(path.split('/').at(-1));
+    expect(Buffer.compare(await readFile(await download.path()), await readFile(path))).toBe(0);
 
     // The export itself is audited, and the chain still holds.
     await chain.getByRole('button', { name: 'Verify again' }).click();

@@ -7,6 +7,7 @@ import type { Core } from '../host/index.ts';
 import { bearerMatches } from './access-token.ts';
 import { openEventStream } from './event-stream.ts';
 import { BODY_LIMIT_BYTES, toAppError } from './fastify-errors.ts';
+import { registerFileDownloads } from './file-downloads.ts';
 import { httpStatusFor } from './http-status.ts';
 
 export interface ServerOptions {
@@ -76,13 +77,15 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
     request.raw.on('close', () => streams.delete(stream));
   });
 
+  registerFileDownloads(app, core.dataDir);
+
   app.post<{ Params: { command: string } }>('/api/:command', async (request, reply) => {
     const output = await core.dispatch(request.params.command, request.body, { actor: 'http' });
     return reply.type('application/json; charset=utf-8').send(JSON.stringify(output));
   });
 
   app.all('/api/*', async () => {
-    throw new AppError('UNKNOWN_COMMAND', 'Commands are called with POST /api/<command>; events are GET /api/events.');
+    throw new AppError('UNKNOWN_COMMAND', 'Commands are called with POST /api/<command>; events are GET /api/events; files are GET /api/files/<area>/<name>.');
   });
 
   if (existsSync(options.staticDir)) {

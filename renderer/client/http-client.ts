@@ -1,5 +1,5 @@
 import { AppError, appErrorFromSerialized, dihyaEvent } from '../../core/api/index.ts';
-import type { CommandName, CommandOutput, DihyaClient, DihyaEvent } from '../../core/api/index.ts';
+import type { CommandName, CommandOutput, DihyaClient, DihyaEvent, DownloadableFile } from '../../core/api/index.ts';
 import { openEventStream, type EventStream, type FetchLike } from './event-stream.ts';
 
 export interface HttpClientOptions {
@@ -69,23 +69,26 @@ export function createHttpClient(options: HttpClientOptions): DihyaClient {
     }
   }
 
-  async function invoke<K extends CommandName>(command: K, input: unknown): Promise<CommandOutput<K>> {
-    if (stream !== undefined) await atMost(stream.ready, options.streamWaitMs ?? 3_000);
-    let response: Response;
+  async function request(path: string, init: RequestInit, what: string): Promise<Response> {
     try {
-      response = await fetchImpl(`${baseUrl}/api/${encodeURIComponent(command)}`, {
-        method: 'POST',
-        headers: { Authorization: authorization, 'Content-Type': 'application/json', Accept: 'application/json' },
-        body: JSON.stringify(input ?? {}),
-      });
+      return await fetchImpl(`${baseUrl}${path}`, { ...init, headers: { Authorization: authorization, ...init.headers } });
     } catch (cause) {
       throw new AppError(
         'INTERNAL',
         `The Dihya server cannot be reached at ${baseUrl}. Check that \`dihya serve\` is still running.`,
-        { baseUrl, command, reason: cause instanceof Error ? cause.message : String(cause) },
+        { baseUrl, what, reason: cause instanceof Error ? cause.message : String(cause) },
         { cause },
       );
     }
+  }
+
+  async function invoke<K extends CommandName>(command: K, input: unknown): Promise<CommandOutput<K>> {
+    if (stream !== undefined) await atMost(stream.ready, options.streamWaitMs ?? 3_000);
+    const response = await request(
+      `/api/${encodeURIComponent(command)}`,
+      { method: 'POST', headers: { 'Content-Type': 'application/json', Accept: 'application/json' }, body: JSON.stringify(input ?? {}) },
+      command,
+    );
     const body = parseJson(await response.text());
     if (response.ok) {
       if (body.ok) return body.value as CommandOutput<K>;
@@ -94,6 +97,15 @@ export function createHttpClient(options: HttpClientOptions): DihyaClient {
     refused(response.status);
     if (body.ok) throw appErrorFromSerialized(body.value);
     throw new AppError('INTERNAL', `The Dihya server answered ${command} with HTTP ${response.status} and no readable error.`, { command, status: response.status });
+  }
+
+  async function download(file: DownloadableFile): Promise<Blob> {
+    const response = await request(`/api/files/${encodeURIComponent(file.area)}/${encodeURIComponent(file.name)}`, { method: 'GET' }, `download ${file.name}`);
+    if (response.ok) return response.blob();
+    refused(response.status);
+    const body = parseJson(await response.text());
+    if (body.ok) throw appErrorFromSerialized(body.value);
+    throw new AppError('INTERNAL', `The Dihya server answered the download of ${file.name} with HTTP ${response.status}.`, { name: file.name, status: response.status });
   }
 
   function subscribe(listener: (event: DihyaEvent) => void): () => void {
@@ -118,5 +130,5 @@ export function createHttpClient(options: HttpClientOptions): DihyaClient {
     };
   }
 
-  return { invoke: invoke as DihyaClient['invoke'], subscribe };
+  return { invoke: invoke as DihyaClient['invoke'], subscribe, download };
 }

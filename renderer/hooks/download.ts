@@ -1,6 +1,11 @@
 /** Offers `content` as a file download (a Blob URL; CSP allows it, nothing leaves the machine). */
 export function downloadText(fileName: string, content: string, type = 'text/plain'): void {
-  const url = URL.createObjectURL(new Blob([content], { type: `${type};charset=utf-8` }));
+  downloadBlob(fileName, new Blob([content], { type: `${type};charset=utf-8` }));
+}
+
+/** Offers bytes already in the page (e.g. fetched from the node) as a file download. */
+export function downloadBlob(fileName: string, blob: Blob): void {
+  const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = url;
   link.download = fileName;

@@ -1,20 +1,38 @@
 import { useState, type ReactNode } from 'react';
-import type { GdprExportResult } from '../../../core/api/index.ts';
+import type { AppError, GdprExportResult } from '../../../core/api/index.ts';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../components/error-alert.tsx';
+import { useDihya } from '../../hooks/dihya-context.tsx';
+import { downloadBlob } from '../../hooks/download.ts';
+import { toAppError } from '../../hooks/to-app-error.ts';
 import { useCommand } from '../../hooks/use-command.ts';
 import { useFormatters } from '../../hooks/use-formatters.ts';
 
 /**
  * Art. 15 and 20: every personal datum Dihya holds, as a zip with a README and a manifest. The
- * core writes it into the data folder (serve mode cannot choose a path on the server, and no
- * command streams the file back), so the card shows where it is.
+ * core writes it into the data folder and the card shows where; in serve mode, where the browser
+ * may be on another machine than the node, the zip can also be downloaded.
  */
 export function ExportCard(): ReactNode {
   const { t } = useTranslation();
   const format = useFormatters();
   const exporter = useCommand('gdpr.export');
+  const { client } = useDihya();
   const [result, setResult] = useState<GdprExportResult | undefined>(undefined);
+  const [download, setDownload] = useState<{ pending: boolean; error?: AppError }>({ pending: false });
+  const fileName = result?.path.split(/[\\/]/).at(-1);
+
+  async function downloadExport(name: string): Promise<void> {
+    if (client.download === undefined) return;
+    setDownload({ pending: true });
+    try {
+      downloadBlob(name, await client.download({ area: 'exports', name }));
+      setDownload({ pending: false });
+    } catch (error) {
+      setDownload({ pending: false, error: toAppError(error) });
+    }
+  }
+
   return (
     <section className="card" aria-labelledby="export-title">
       <h2 id="export-title" className="card__title">
@@ -24,6 +42,7 @@ export function ExportCard(): ReactNode {
       <div className="form-actions">
         <button type="button" className="button button--primary" disabled={exporter.pending} onClick={() => {
             setResult(undefined);
+            setDownload({ pending: false });
             void exporter.run({}).then((r) => r && setResult(r));
           }}>
           {exporter.pending ? t('privacy.export.running') : t('privacy.export.action')}
@@ -55,6 +74,14 @@ export function ExportCard(): ReactNode {
               <dd>{result.tables.map((table) => `${table.table} (${format.number(table.rows)})`).join(', ')}</dd>
             </div>
           </dl>
+          {client.download && fileName ? (
+            <div className="form-actions">
+              <button type="button" className="button" disabled={download.pending} onClick={() => void downloadExport(fileName)}>
+                {download.pending ? t('privacy.export.downloading') : t('privacy.export.download')}
+              </button>
+            </div>
+          ) : null}
+          {download.error ? <ErrorAlert error={download.error} /> : null}
         </div>
       ) : null}
     </section>
