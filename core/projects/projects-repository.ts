@@ -16,7 +16,9 @@ function likePattern(search: string): string {
 
 export async function listProjects(db: Kysely<Database>, options: { search?: string | undefined; limit: number; offset: number }): Promise<{ items: Project[]; total: number }> {
   let query = db.selectFrom('projects');
-  if (options.search) query = query.where(sql<boolean>`name like ${likePattern(options.search)} escape '\\'`);
+  // SQLite's LIKE folds ASCII letters only; name_key holds the name already folded for every
+  // script (the same key that keeps names unique), so the search is folded the same way.
+  if (options.search) query = query.where(sql<boolean>`name_key like ${likePattern(nameKey(options.search))} escape '\\'`);
   const rows = await query.selectAll().orderBy('updated_at', 'desc').orderBy('id').limit(options.limit).offset(options.offset).execute();
   // The total is only counted when the page might not be everything, which keeps the common case one query.
   const total =

@@ -89,6 +89,13 @@ export function runContractSuite(transport: string, start: () => Promise<Contrac
       expect(found.items.map((p) => p.name)).toEqual(['Promo 50% off']);
     });
 
+    it('searches names without regard to case, in any script', async () => {
+      const ecole = await target.client.invoke('projects.create', { name: `ÉCOLE ÉTOILE ${transport}` });
+      const mir = await target.client.invoke('projects.create', { name: `Общество Мир ${transport}` });
+      expect((await target.client.invoke('projects.list', { search: 'école étoile' })).items.map((p) => p.id)).toEqual([ecole.id]);
+      expect((await target.client.invoke('projects.list', { search: 'ОБЩЕСТВО' })).items.map((p) => p.id)).toEqual([mir.id]);
+    });
+
     it('refuses a second project with the same name in another case, and keeps the first', async () => {
       const first = await target.client.invoke('projects.create', { name: 'Atelier Nour' });
       const error = await rejection(target.client.invoke('projects.create', { name: 'ATELIER NOUR' }));
