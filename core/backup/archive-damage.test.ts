@@ -6,6 +6,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isAppError, systemClock } from '../common/index.ts';
 import { tempCore } from '../test-support/temp-core.ts';
+import { LEGACY_DIGEST_PREFIX } from './archive-digest.ts';
 import { checkArchive, openArchive } from './archive-reader.ts';
 import { createBackup, type CreatedBackup } from './create-backup.ts';
 import { verifyArchive } from './verify-backup.ts';
@@ -131,6 +132,20 @@ describe('a damaged backup is detected every time', () => {
     expect(await archiveCheckCode(sealed.file, PASSPHRASE)).toBe('ok');
     // The passphrase is nowhere in the archive, not even hashed plainly.
     expect(readFileSync(sealed.file).includes(Buffer.from(PASSPHRASE))).toBe(false);
+  });
+
+  it('an archive from before the per-member digest (the sha256 of every byte) still checks, and damage to it is still caught', async () => {
+    const legacy = damagedCopy(plain.file, (f) => {
+      const bytes = readFileSync(f);
+      bytes.write(LEGACY_DIGEST_PREFIX, bytes.length - 64 - LEGACY_DIGEST_PREFIX.length, 'latin1');
+      bytes.write(createHash('sha256').update(bytes.subarray(0, bytes.length - 64)).digest('hex'), bytes.length - 64, 'latin1');
+      writeFileSync(f, bytes);
+    });
+    expect(await archiveCheckCode(legacy)).toBe('ok');
+    const size = statSync(legacy).size;
+    for (const at of [10, Math.floor(size / 2), size - 100, size - 1]) {
+      expect(await archiveCheckCode(damagedCopy(legacy, (f) => flipByte(f, at, 0x01)))).toBe('BACKUP_CORRUPT');
+    }
   });
 
   it('full verification catches the damage too (it runs the same checks first)', async () => {

@@ -1,54 +1,32 @@
-import { createHash } from 'node:crypto';
-import { Transform, type TransformCallback } from 'node:stream';
-
 /**
- * A whole-archive checksum that travels inside the zip itself: the zip comment ends with the
- * sha256 (hex) of every byte before it. Member checksums alone would miss a flipped byte in zip
- * metadata that readers ignore (timestamps, attributes); this covers every byte of the file, and a
- * truncated file loses the comment altogether. The archive stays a plain zip that `unzip` opens.
+ * A whole-archive checksum that travels inside the zip itself, as the zip comment:
+ * `dihya-backup digest=<hex>`. Member checksums alone would miss a flipped byte in zip metadata
+ * that readers ignore (timestamps, attributes); this covers every byte, and a truncated file loses
+ * the comment altogether. The archive stays a plain zip that `unzip` opens.
+ *
+ * <hex> is the sha256 of the archive as it would read if each file member's data were replaced by
+ * that data's own 32-byte sha256: all zip metadata (local headers, descriptors, the central
+ * directory, the end records, the comment up to the hex) byte for byte, in file order, and every
+ * member's content through its hash. A writer then hashes each data byte once (that same hash goes
+ * into the manifest) instead of twice, and so does a verifier; a flipped data byte still changes
+ * the digest, through its member's hash. Directory members have no data and no hash.
+ *
+ * Archives written before this format end with `dihya-backup sha256=<hex>`: the sha256 of every
+ * byte before the hex. Readers still check those (same length, so the zip layout is the same).
  */
-export const DIGEST_PREFIX = 'dihya-backup sha256=';
-const DIGEST_HEX = 64;
-export const DIGEST_PLACEHOLDER = '0'.repeat(DIGEST_HEX);
-export const ZIP_COMMENT = `${DIGEST_PREFIX}${DIGEST_PLACEHOLDER}`;
+export const DIGEST_PREFIX = 'dihya-backup digest=';
+export const LEGACY_DIGEST_PREFIX = 'dihya-backup sha256=';
+export const DIGEST_HEX = 64;
+export const ZIP_COMMENT_LENGTH = DIGEST_PREFIX.length + DIGEST_HEX;
 
-/**
- * Passes the zip through, hashing all but its last 64 bytes, and writes the digest in place of the
- * placeholder those bytes hold. `digest()` answers once the stream has ended.
- */
-export function digestTail(): Transform & { digest(): string } {
-  const hash = createHash('sha256');
-  let tail = Buffer.alloc(0);
-  let result = '';
-  const stream = new Transform({
-    transform(chunk: Buffer, _encoding, callback: TransformCallback) {
-      const pass = (out: Buffer) => {
-        if (out.length === 0) return;
-        hash.update(out);
-        this.push(out);
-      };
-      if (chunk.length >= DIGEST_HEX) {
-        // No copy of large chunks: what was held back goes out, then all but this chunk's last 64 bytes.
-        pass(tail);
-        pass(chunk.subarray(0, chunk.length - DIGEST_HEX));
-        tail = Buffer.from(chunk.subarray(chunk.length - DIGEST_HEX));
-      } else {
-        const all = Buffer.concat([tail, chunk]);
-        const cut = Math.max(0, all.length - DIGEST_HEX);
-        pass(all.subarray(0, cut));
-        tail = Buffer.from(all.subarray(cut));
-      }
-      callback();
-    },
-    flush(callback: TransformCallback) {
-      if (tail.toString('latin1') !== DIGEST_PLACEHOLDER) {
-        callback(new Error('archive writer: the zip does not end with the digest placeholder'));
-        return;
-      }
-      result = hash.digest('hex');
-      this.push(Buffer.from(result, 'latin1'));
-      callback();
-    },
-  });
-  return Object.assign(stream, { digest: () => result });
+/** 'members': the digest above; 'flat': the older sha256 of every byte. */
+export type DigestKind = 'members' | 'flat';
+
+/** Which digest an archive's comment (its last ZIP_COMMENT_LENGTH bytes) holds, or undefined when it is no digest at all. */
+export function parseDigestComment(text: string): { kind: DigestKind; hex: string } | undefined {
+  const hex = text.slice(DIGEST_PREFIX.length);
+  if (text.length !== ZIP_COMMENT_LENGTH || !/^[0-9a-f]{64}$/.test(hex)) return undefined;
+  if (text.startsWith(DIGEST_PREFIX)) return { kind: 'members', hex };
+  if (text.startsWith(LEGACY_DIGEST_PREFIX)) return { kind: 'flat', hex };
+  return undefined;
 }

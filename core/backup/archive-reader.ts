@@ -1,10 +1,10 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
 import { chmod, mkdir, open, rm, type FileHandle } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { AppError, isAppError } from '../common/index.ts';
-import { DIGEST_PREFIX } from './archive-digest.ts';
+import { DIGEST_HEX, ZIP_COMMENT_LENGTH, parseDigestComment, type DigestKind } from './archive-digest.ts';
 import { DATA_FOLDERS, tempName } from './backup-files.ts';
 import { decryptStream, isEnvelope, readEnvelopeHeader, unlock, type ArchiveKey, type EnvelopeHeader } from './encryption.ts';
 import { DATABASE_MEMBER, MANIFEST_MEMBER, parseManifest, type Manifest } from './manifest.ts';
@@ -12,6 +12,7 @@ import { SequentialReader } from './sequential-reader.ts';
 import { dataStart, readZipEntries, type RangeReader, type ZipEntry, type ZipWindow } from './zip-reader.ts';
 
 const MAX_MANIFEST_BYTES = 64 * 1024 * 1024;
+const WRITE_ERRORS = new Set(['ENOSPC', 'EDQUOT', 'EFBIG', 'EROFS', 'EACCES', 'EPERM']);
 
 function corrupt(file: string, why: string, cause?: unknown): AppError {
   return new AppError('BACKUP_CORRUPT', `The backup ${file} is damaged (${why}); it cannot be trusted. Use another backup.`, { file, why }, { cause });
@@ -71,13 +72,15 @@ async function withZip<T>(zipPath: string, label: string, work: (zip: OpenZip) =
     const { size } = await handle.stat();
     return await work({ handle, size, ...(await readZipEntries(handle, size, label)) });
   } catch (error) {
-    throw isAppError(error) ? error : corrupt(label, 'unreadable', error);
+    // No room or no right to extract is no damage to the backup: the code goes on to translateBackupError.
+    const extracting = WRITE_ERRORS.has(String((error as { code?: unknown })?.code));
+    throw isAppError(error) || extracting ? error : corrupt(label, 'unreadable', error);
   } finally {
     await handle.close();
   }
 }
 
-async function readManifestEntry(reader: RangeReader, zip: OpenZip, entry: ZipEntry, label: string): Promise<Manifest> {
+export async function readManifestEntry(reader: RangeReader, zip: { end: number }, entry: ZipEntry, label: string): Promise<Manifest> {
   if (entry.size > MAX_MANIFEST_BYTES) throw corrupt(label, 'manifest too large');
   const start = await dataStart(reader, entry, zip.end, label);
   return parseManifest((await reader.read(start, start + entry.size)).toString('utf8'), label);
@@ -121,15 +124,19 @@ async function fsyncAll(files: readonly string[]): Promise<void> {
   );
 }
 
-/** The trailer the digest must match: the zip comment ends with the hex sha256 of all bytes before it. */
-async function readTrailer(handle: FileHandle, size: number, label: string): Promise<string> {
-  const length = DIGEST_PREFIX.length + 64;
-  if (size < length + 22) throw corrupt(label, 'too short to be a backup');
-  const trailer = Buffer.alloc(length);
-  await handle.read(trailer, 0, length, size - length);
-  const text = trailer.toString('latin1');
-  if (!text.startsWith(DIGEST_PREFIX) || !/^[0-9a-f]{64}$/.test(text.slice(DIGEST_PREFIX.length))) throw corrupt(label, 'its end is missing or altered (truncated?)');
-  return text.slice(DIGEST_PREFIX.length);
+/** The digest the archive must match: the zip comment, at the very end, names it (archive-digest.ts). */
+export async function readTrailer(handle: FileHandle, size: number, label: string): Promise<{ kind: DigestKind; hex: string }> {
+  if (size < ZIP_COMMENT_LENGTH + 22) throw corrupt(label, 'too short to be a backup');
+  const trailer = Buffer.alloc(ZIP_COMMENT_LENGTH);
+  await handle.read(trailer, 0, ZIP_COMMENT_LENGTH, size - ZIP_COMMENT_LENGTH);
+  const digest = parseDigestComment(trailer.toString('latin1'));
+  if (digest === undefined) throw corrupt(label, 'its end is missing or altered (truncated?)');
+  return digest;
+}
+
+/** Writes all of `bytes` (a short write is possible on some file systems). */
+async function writeAll(handle: FileHandle, bytes: Buffer): Promise<void> {
+  for (let done = 0; done < bytes.length; ) done += (await handle.write(bytes, done, bytes.length - done)).bytesWritten;
 }
 
 /**
@@ -149,7 +156,7 @@ export async function checkArchive(zipPath: string, label: string, options: Chec
   };
   const manifest = await withZip(zipPath, label, async (zip) => {
     const expected = await readTrailer(zip.handle, zip.size, label);
-    const reader = new SequentialReader(zip.handle, zip.size - 64, label);
+    const reader = new SequentialReader(zip.handle, zip.size - DIGEST_HEX, label, expected.kind);
     let found: Manifest | undefined;
     for (const entry of zip.entries) {
       const name = entry.name;
@@ -160,26 +167,27 @@ export async function checkArchive(zipPath: string, label: string, options: Chec
         continue;
       }
       if (name === MANIFEST_MEMBER) {
-        found = await readManifestEntry(reader, zip, entry, label);
+        if (entry.size > MAX_MANIFEST_BYTES) throw corrupt(label, 'manifest too large');
+        const start = await dataStart(reader, entry, zip.end, label);
+        const pieces: Buffer[] = [];
+        await reader.member(start, start + entry.size, (piece) => void pieces.push(Buffer.from(piece)));
+        found = parseManifest(Buffer.concat(pieces).toString('utf8'), label);
         continue;
       }
       const target = options.extractTo !== undefined ? join(options.extractTo, name) : name === DATABASE_MEMBER ? options.databaseTo : undefined;
       if (target !== undefined) await ensureDir(dirname(target));
       const start = await dataStart(reader, entry, zip.end, label);
-      const hash = createHash('sha256');
       const out = target === undefined ? undefined : await open(target, 'wx');
+      let sha256: string;
       try {
-        await reader.forEach(start, start + entry.size, async (piece) => {
-          hash.update(piece);
-          if (out !== undefined) await out.write(piece);
-        });
+        sha256 = await reader.member(start, start + entry.size, out === undefined ? undefined : (piece) => writeAll(out, piece));
       } finally {
         await out?.close();
       }
       if (target !== undefined && options.extractTo !== undefined) written.push(target);
-      seen.set(name, { size: entry.size, sha256: hash.digest('hex') });
+      seen.set(name, { size: entry.size, sha256 });
     }
-    if ((await reader.finish()) !== expected) throw corrupt(label, 'checksum mismatch');
+    if ((await reader.finish()) !== expected.hex) throw corrupt(label, 'checksum mismatch');
     return found;
   });
   if (manifest === undefined) throw corrupt(label, 'no manifest');

@@ -1,12 +1,12 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readdirSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, readdirSync, rmSync, statSync, statfsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Writable } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
 import { systemClock } from '../common/index.ts';
 import { createCore, type Core } from '../host/index.ts';
 import { tempDir } from '../test-support/temp-core.ts';
-import type { SinkFactory } from './archive-writer.ts';
+import type { SinkFactory } from './archive-output.ts';
 import { createBackup } from './create-backup.ts';
 
 const cleanups: (() => Promise<void> | void)[] = [];
@@ -69,19 +69,47 @@ describe.runIf(canMountTmpfs())('a full disk during a backup (a small tmpfs)', (
     await expect(core.dispatch('backup.create', {})).resolves.toMatchObject({ backup: { verification: { status: 'verified' } } });
   });
 
-  it('a full data directory (no room for the snapshot or the archive): DISK_FULL, the database intact and still writable', async () => {
+  it('restoring into a folder without room: DISK_FULL (not "damaged"), nothing left there, the backup still good', async () => {
+    const root = tempDir('dihya-full-');
+    cleanups.push(() => root.remove());
+    const core = await coreWithData(join(root.path, 'data'), 3_000);
+    const { backup } = await core.dispatch('backup.create', {});
+    const small = join(root.path, 'small');
+    mountTmpfs(small, '1m');
+
+    await expect(core.dispatch('backup.restore', { file: backup.file, dataDir: join(small, 'restored'), confirm: true })).rejects.toMatchObject({ code: 'DISK_FULL' });
+    expect(readdirSync(small)).toEqual([]);
+    await expect(core.dispatch('backup.verify', { file: backup.file })).resolves.toMatchObject({ file: backup.file });
+  });
+
+  // The snapshot is moved into the archive as the archive grows, so a backup needs room for about
+  // one copy of the database: a ballast file outside the backed-up folders leaves just less.
+  it.each([
+    ['no room for the snapshot', (db: number) => db / 2, false],
+    ['room for the snapshot, not for the archive (2 MB of output files too)', (db: number) => db + 512 * 1024, true],
+  ])('a full data directory, %s: DISK_FULL, nothing left behind, the database intact and still writable', async (_case, room: (db: number) => number, withOutputs: boolean) => {
     const root = tempDir('dihya-full-');
     cleanups.push(() => root.remove());
     const dataDir = join(root.path, 'data');
-    // About 2.5 MB of data: room for it (and its WAL while filling), not for a snapshot and an archive too.
-    mountTmpfs(dataDir, '6m');
+    mountTmpfs(dataDir, '16m');
     const core = await coreWithData(dataDir, 2_600);
+    if (withOutputs) {
+      mkdirSync(join(dataDir, 'outputs', 'alpha'), { recursive: true });
+      writeFileSync(join(dataDir, 'outputs', 'alpha', 'bundle.js'), randomBytes(2_000_000));
+    }
+    mkdirSync(join(dataDir, 'backups'), { recursive: true });
+    mkdirSync(join(dataDir, '.dihya-work'), { recursive: true });
+    const { bavail, bsize } = statfsSync(dataDir);
+    const ballast = join(dataDir, 'ballast.bin');
+    writeFileSync(ballast, Buffer.alloc(Math.max(0, bavail * bsize - Math.floor(room(statSync(core.store.file).size)))));
 
     await expect(core.dispatch('backup.create', {})).rejects.toMatchObject({ code: 'DISK_FULL' });
     await expectIntact(core);
     expect(readdirSync(join(dataDir, '.dihya-work'))).toEqual([]);
-    expect(readdirSync(join(dataDir, 'backups')).filter((n) => !n.startsWith('dihya-'))).toEqual([]);
+    expect(readdirSync(join(dataDir, 'backups'))).toEqual([]);
     await expect(core.dispatch('projects.create', { name: 'After the failure' })).resolves.toMatchObject({ name: 'After the failure' });
+    rmSync(ballast);
+    await expect(core.dispatch('backup.create', {})).resolves.toMatchObject({ backup: { verification: { status: 'verified' } } });
   });
 });
 
@@ -94,12 +122,10 @@ describe('a full disk during a backup (a fault-injecting file layer)', () => {
     let written = 0;
     const fullAfter = 64 * 1024;
     const sink: SinkFactory = async () => ({
-      stream: new Writable({
-        write(chunk: Buffer, _encoding, callback) {
-          written += chunk.length;
-          callback(written > fullAfter ? Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' }) : null);
-        },
-      }),
+      write: async (chunk) => {
+        written += chunk.length;
+        if (written > fullAfter) throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
+      },
       finish: async () => undefined,
       abort: async () => undefined,
     });

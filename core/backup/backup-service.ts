@@ -9,7 +9,7 @@ import type { Database, Store } from '../db/index.ts';
 import { migrationProvider } from '../db/migrations/index.ts';
 import type { EventBus } from '../host/event-bus.ts';
 import type { Scheduler } from '../scheduler/index.ts';
-import type { SinkFactory } from './archive-writer.ts';
+import type { SinkFactory } from './archive-output.ts';
 import { listArchives, resolveArchive, type ArchiveEntry } from './backup-catalog.ts';
 import { DEFAULT_DESTINATION, WORK_DIR, fsyncDir, sweepTempFiles, type BackupKind } from './backup-files.ts';
 import { BACKUP_PASSPHRASE_SECRET, readBackupSettings, writeBackupSettings, type StoredBackupSettings } from './backup-settings.ts';
@@ -275,7 +275,7 @@ export class BackupService {
     }
     return entries.map((e) => {
       const check = latest.get(e.fileName);
-      // Listed means renamed into place, which happens only after a full verification.
+      // Listed means renamed into place, which happens only after the checks at creation (confirmArchive says which).
       const verification = check === undefined
         ? { status: 'verified' as const, checkedAt: e.createdAt.toISOString(), atCreation: true, errorCode: null, message: null }
         : { status: check.ok === 1 ? ('verified' as const) : ('failed' as const), checkedAt: check.checked_at, atCreation: false, errorCode: check.error_code, message: check.message };

@@ -1,9 +1,9 @@
-import { isDeepStrictEqual } from 'node:util';
 import { mkdir, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { AppError, newId, type Clock } from '../common/index.ts';
-import { checkArchive, openArchive, type OpenedArchive } from './archive-reader.ts';
-import { writeArchive, type SinkFactory } from './archive-writer.ts';
+import { confirmArchive } from './archive-confirm.ts';
+import type { SinkFactory } from './archive-output.ts';
+import { writeArchive } from './archive-writer.ts';
 import { WORK_DIR, archiveName, fsyncDir, tempName, translateBackupError, type BackupKind } from './backup-files.ts';
 import { newEnvelope } from './encryption.ts';
 import { MANIFEST_FORMAT_VERSION, type Manifest } from './manifest.ts';
@@ -35,13 +35,14 @@ export interface CreatedBackup {
 
 /**
  * One backup, never half of one: snapshot the database with `VACUUM INTO` (a consistent copy while
- * the app keeps writing), write the archive under a temp name, fsync it, verify it completely,
- * then rename it into place and fsync the folder. Until the rename nothing is listed; after a
- * crash the temp files are swept at the next start.
+ * the app keeps writing), write the archive under a temp name, fsync it, verify it, then rename it
+ * into place and fsync the folder. Until the rename nothing is listed; after a crash the temp
+ * files are swept at the next start.
  *
- * The integrity check runs on the snapshot while the archive is written: the verification then
- * proves the archive's database member hashes to the same sha256 as that snapshot, so the check
- * holds for what a restore would extract.
+ * The integrity check runs on the snapshot in the worker thread while the main thread hashes that
+ * same file (or, encrypted, archives it): the database member's sha256 is taken from the bytes read
+ * from it, so the check holds for what a restore extracts (and re-checks). What "verified" means
+ * at this point, and why it does not re-hash the page cache, is said in confirmArchive.
  */
 export async function createBackup(options: CreateBackupOptions): Promise<CreatedBackup> {
   const id = newId();
@@ -52,7 +53,6 @@ export async function createBackup(options: CreateBackupOptions): Promise<Create
   const fileName = archiveName(createdAt, options.kind, id);
   const final = join(options.destination, fileName);
   const worker = new SqliteWorker();
-  let opened: OpenedArchive | undefined;
   let stage = 'the data directory';
   try {
     await mkdir(workDir, { recursive: true });
@@ -64,13 +64,17 @@ export async function createBackup(options: CreateBackupOptions): Promise<Create
 
     stage = `the data directory (${workDir})`;
     const facts = await worker.snapshot(options.dbFile, snapshot);
-    const integrity = worker.integrity(snapshot);
+    const integrity = worker.integrity(snapshot).then((checked) => {
+      if (!checked.ok) {
+        throw new AppError('STORE_CORRUPT', `The database fails its integrity check (${checked.problems.slice(0, 3).join('; ')}), so no backup was kept. Restore an earlier backup.`, { problems: checked.problems });
+      }
+    });
     integrity.catch(() => undefined);
     options.signal?.throwIfAborted();
 
     stage = options.destination;
     const envelope = await envelopePromise;
-    const { manifest } = await writeArchive({
+    const written = await writeArchive({
       target: partial,
       snapshotFile: snapshot,
       dataDir: options.dataDir,
@@ -87,31 +91,26 @@ export async function createBackup(options: CreateBackupOptions): Promise<Create
         projects: facts.projects,
       },
       envelope,
+      snapshotChecked: integrity,
       signal: options.signal,
       onProgress: options.onProgress,
       sink: options.sink,
     });
 
-    const checked = await integrity;
-    if (!checked.ok) {
-      throw new AppError('STORE_CORRUPT', `The database fails its integrity check (${checked.problems.slice(0, 3).join('; ')}), so no backup was kept. Restore an earlier backup.`, { problems: checked.problems });
-    }
+    await integrity;
     options.signal?.throwIfAborted();
 
-    opened = await openArchive(partial, { workDir, key: envelope?.key });
-    const reread = await checkArchive(opened.zipPath, partial);
-    if (!isDeepStrictEqual(reread, manifest)) throw new AppError('BACKUP_CORRUPT', `The backup written to ${options.destination} does not read back as written; the disk may be failing.`, { destination: options.destination });
+    await confirmArchive(partial, written, envelope);
 
     await rename(partial, final);
     fsyncDir(options.destination);
     const { size } = await stat(final);
-    return { file: final, fileName, manifest, sizeBytes: size, encrypted: envelope !== undefined };
+    return { file: final, fileName, manifest: written.manifest, sizeBytes: size, encrypted: envelope !== undefined };
   } catch (error) {
     await rm(partial, { force: true }).catch(() => undefined);
     if (options.signal?.aborted) throw new AppError('CONFLICT', 'The backup was stopped before it finished; nothing was kept.', {}, { cause: error });
     throw translateBackupError(error, stage);
   } finally {
-    await opened?.cleanup().catch(() => undefined);
     await rm(snapshot, { force: true }).catch(() => undefined);
     await worker.dispose();
   }

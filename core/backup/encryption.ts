@@ -15,7 +15,7 @@ import { AppError } from '../common/index.ts';
  * The key is scrypt(passphrase, salt) with a fresh salt per archive, so counter nonces never repeat.
  */
 export const ENVELOPE_MAGIC = Buffer.from('DIHYAENC\x01', 'latin1');
-const TAG_BYTES = 16;
+export const TAG_BYTES = 16;
 export const CHUNK_BYTES = 1 << 20;
 const KEY_CHECK_LABEL = 'dihya-backup key check v1';
 /** scrypt N = 2^17, r = 8 (128 MiB, about a second here): OWASP's recommendation for scrypt. */
@@ -140,35 +140,46 @@ class ChunkQueue {
   }
 }
 
-/** Plaintext in, envelope out (header first). */
-export function encryptStream(header: EnvelopeHeader, key: ArchiveKey): Transform {
+/** Seals blocks of plaintext for an envelope: the caller cuts them (header.chunkBytes each, the last one shorter) and says which is last. */
+export interface EnvelopeSealer {
+  /** The envelope's header: the file's first bytes. */
+  readonly header: Buffer;
+  /** The sealed block (ciphertext, then its tag), in pieces to write in order. */
+  seal(plain: Buffer, final: boolean): Buffer[];
+}
+
+export function envelopeSealer(header: EnvelopeHeader, key: ArchiveKey): EnvelopeSealer {
   const { bytes, digest } = encodeHeader(header);
-  const queue = new ChunkQueue();
   let counter = 0;
-  let headerSent = false;
-  const seal = (plain: Buffer, final: boolean): Buffer => {
-    const cipher = createCipheriv('aes-256-gcm', key.encryption, nonce(counter, final));
-    counter += 1;
-    cipher.setAAD(digest);
-    const body = Buffer.concat([cipher.update(plain), cipher.final()]);
-    return Buffer.concat([body, cipher.getAuthTag()]);
+  return {
+    header: bytes,
+    seal(plain, final) {
+      const cipher = createCipheriv('aes-256-gcm', key.encryption, nonce(counter, final));
+      counter += 1;
+      cipher.setAAD(digest);
+      const body = cipher.update(plain);
+      cipher.final();
+      return [body, cipher.getAuthTag()];
+    },
   };
-  return new Transform({
-    transform(chunk: Buffer, _encoding, callback: TransformCallback) {
-      if (!headerSent) {
-        this.push(bytes);
-        headerSent = true;
-      }
-      queue.push(chunk);
-      while (queue.length > header.chunkBytes) this.push(seal(queue.take(header.chunkBytes), false));
-      callback();
-    },
-    flush(callback: TransformCallback) {
-      if (!headerSent) this.push(bytes);
-      this.push(seal(queue.take(queue.length), true));
-      callback();
-    },
-  });
+}
+
+/** The size of an envelope holding `plainBytes` of zip: header, then every block with its tag (an empty zip is one empty final block). */
+export function envelopeSize(headerBytes: number, plainBytes: number, chunkBytes: number): number {
+  return headerBytes + plainBytes + TAG_BYTES * Math.max(1, Math.ceil(plainBytes / chunkBytes));
+}
+
+/** Opens block number `index` (ciphertext then tag); any damage is BACKUP_CORRUPT. */
+export function openBlock(file: string, key: ArchiveKey, digest: Buffer, index: number, final: boolean, box: Buffer): Buffer {
+  if (box.length < TAG_BYTES) throw corrupt(file, 'cut short');
+  const decipher = createDecipheriv('aes-256-gcm', key.encryption, nonce(index, final));
+  decipher.setAAD(digest);
+  decipher.setAuthTag(box.subarray(box.length - TAG_BYTES));
+  try {
+    return Buffer.concat([decipher.update(box.subarray(0, box.length - TAG_BYTES)), decipher.final()]);
+  } catch {
+    throw corrupt(file, final ? 'the last block does not authenticate (altered or cut short)' : `block ${index} does not authenticate`);
+  }
 }
 
 /** The chunks (after the header) in, plaintext out; any damage fails with BACKUP_CORRUPT. */
@@ -176,18 +187,7 @@ export function decryptStream(file: string, header: EnvelopeHeader, digest: Buff
   const sealed = header.chunkBytes + TAG_BYTES;
   const queue = new ChunkQueue();
   let counter = 0;
-  const open = (box: Buffer, final: boolean): Buffer => {
-    if (box.length < TAG_BYTES) throw corrupt(file, 'cut short');
-    const decipher = createDecipheriv('aes-256-gcm', key.encryption, nonce(counter, final));
-    counter += 1;
-    decipher.setAAD(digest);
-    decipher.setAuthTag(box.subarray(box.length - TAG_BYTES));
-    try {
-      return Buffer.concat([decipher.update(box.subarray(0, box.length - TAG_BYTES)), decipher.final()]);
-    } catch {
-      throw corrupt(file, final ? 'the last block does not authenticate (altered or cut short)' : `block ${counter - 1} does not authenticate`);
-    }
-  };
+  const open = (box: Buffer, final: boolean): Buffer => openBlock(file, key, digest, counter++, final, box);
   return new Transform({
     transform(chunk: Buffer, _encoding, callback: TransformCallback) {
       queue.push(chunk);

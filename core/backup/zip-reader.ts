@@ -1,6 +1,6 @@
 import type { FileHandle } from 'node:fs/promises';
 import { AppError } from '../common/index.ts';
-import { ZIP_COMMENT } from './archive-digest.ts';
+import { ZIP_COMMENT_LENGTH } from './archive-digest.ts';
 
 /**
  * A reader for the zips ZipWriter writes (stored members, data descriptors, ZIP64 when large),
@@ -33,11 +33,15 @@ export interface RangeReader {
   read(start: number, end: number): Promise<Buffer>;
 }
 
-/** Serves byte ranges from a window read in large pieces (the end records, the central directory). */
+/**
+ * Serves byte ranges from a window read in large pieces (the end records, the central directory).
+ * What `read` returns is valid until the next `read`: the window's buffer is reused.
+ */
 export class ZipWindow implements RangeReader {
   private readonly handle: FileHandle;
   private readonly label: string;
   private start = 0;
+  private buffer = Buffer.alloc(0);
   private bytes = Buffer.alloc(0);
 
   constructor(handle: FileHandle, label: string) {
@@ -48,10 +52,10 @@ export class ZipWindow implements RangeReader {
   async read(start: number, end: number): Promise<Buffer> {
     const label = this.label;
     if (start < this.start || end > this.start + this.bytes.length) {
-      const buffer = Buffer.allocUnsafe(Math.max(WINDOW_BYTES, end - start));
-      const { bytesRead } = await this.handle.read(buffer, 0, buffer.length, start);
+      if (this.buffer.length < end - start || this.buffer.length < WINDOW_BYTES) this.buffer = Buffer.allocUnsafe(Math.max(WINDOW_BYTES, end - start));
+      const { bytesRead } = await this.handle.read(this.buffer, 0, this.buffer.length, start);
       this.start = start;
-      this.bytes = buffer.subarray(0, bytesRead);
+      this.bytes = this.buffer.subarray(0, bytesRead);
       if (end > start + bytesRead) throw corrupt(label, 'cut short');
     }
     return this.bytes.subarray(start - this.start, end - this.start);
@@ -85,10 +89,10 @@ function zip64Field(extra: Buffer, wanted: readonly boolean[]): bigint[] {
 /** The central directory's members, in file order. */
 export async function readZipEntries(handle: FileHandle, size: number, label: string): Promise<{ entries: ZipEntry[]; window: ZipWindow; end: number }> {
   const window = new ZipWindow(handle, label);
-  const eocdAt = size - 22 - ZIP_COMMENT.length;
+  const eocdAt = size - 22 - ZIP_COMMENT_LENGTH;
   if (eocdAt < 0) throw corrupt(label, 'too short to be a backup');
   const eocd = Buffer.from(await window.read(eocdAt, size));
-  if (eocd.readUInt32LE(0) !== EOCD || eocd.readUInt16LE(20) !== ZIP_COMMENT.length) throw corrupt(label, 'no end record');
+  if (eocd.readUInt32LE(0) !== EOCD || eocd.readUInt16LE(20) !== ZIP_COMMENT_LENGTH) throw corrupt(label, 'no end record');
   let count = eocd.readUInt16LE(10);
   let cdSize = eocd.readUInt32LE(12);
   let cdOffset = eocd.readUInt32LE(16);

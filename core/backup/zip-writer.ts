@@ -1,13 +1,13 @@
 import { createHash } from 'node:crypto';
-import { once } from 'node:events';
-import { PassThrough } from 'node:stream';
 import { crc32 } from 'node:zlib';
+import { DIGEST_PREFIX } from './archive-digest.ts';
 
 /**
  * Writes a plain zip (stored members, UTF-8 names, Unix modes, ZIP64 when sizes or counts need it)
  * that `unzip` and every zip tool open. Written here rather than with a zip library so that each
  * member is checksummed in one pass with native CRC-32 and sha256: the database member is most of a
- * backup, and a JavaScript CRC over it cost more than the whole SQLite snapshot.
+ * backup, and a JavaScript CRC over it cost more than the whole SQLite snapshot. The same pass
+ * feeds the archive digest (archive-digest.ts), which ends the zip as its comment.
  */
 const LOCAL = 0x04034b50;
 const DESCRIPTOR = 0x08074b50;
@@ -47,15 +47,33 @@ function zip64Extra(values: readonly number[]): Buffer {
   return extra;
 }
 
+/** Where the zip's bytes go, in order. `write` may keep nothing of `bytes` once it resolves: callers reuse them. */
+export interface ZipSink {
+  write(bytes: Buffer): Promise<void>;
+  /** Leaves `size` bytes for `fill` to write at offsets within them, in any order. */
+  place(size: number, fill: (write: (bytes: Buffer, at: number) => Promise<void>) => Promise<void>): Promise<void>;
+}
+
 export class ZipWriter {
-  /** The zip's bytes, to pipe wherever they go; writes wait while it is full (backpressure). */
-  readonly output = new PassThrough({ highWaterMark: 4 * 1024 * 1024 });
+  private readonly out: ZipSink;
   private offset = 0;
   private readonly central: Central[] = [];
+  /** The archive digest: metadata byte for byte, member data through its sha256. */
+  private readonly digest = createHash('sha256');
+
+  constructor(out: ZipSink) {
+    this.out = out;
+  }
 
   private async write(bytes: Buffer): Promise<void> {
     this.offset += bytes.length;
-    if (!this.output.write(bytes)) await once(this.output, 'drain');
+    await this.out.write(bytes);
+  }
+
+  /** Zip structure: goes into the archive digest as it is. */
+  private async meta(bytes: Buffer): Promise<void> {
+    this.digest.update(bytes);
+    await this.write(bytes);
   }
 
   private localHeader(name: Buffer, flags: number, crc: number, size: number, when: { time: number; date: number }, zip64: boolean): Buffer {
@@ -79,7 +97,7 @@ export class ZipWriter {
     const name = Buffer.from(path.endsWith('/') ? path : `${path}/`, 'utf8');
     const when = dosTime(mtime);
     this.central.push({ name, flags: FLAG_UTF8, crc: 0, size: 0, offset: this.offset, ...when, attributes: ((0o40755 << 16) | 0x10) >>> 0 });
-    await this.write(this.localHeader(name, FLAG_UTF8, 0, 0, when, false));
+    await this.meta(this.localHeader(name, FLAG_UTF8, 0, 0, when, false));
   }
 
   /** A member whose bytes are all in hand: sizes and CRC go in its header. Returns its sha256. */
@@ -89,14 +107,31 @@ export class ZipWriter {
     const crc = crc32(bytes);
     const zip64 = bytes.length >= MAX32;
     this.central.push({ name, flags: FLAG_UTF8, crc, size: bytes.length, offset: this.offset, ...when, attributes: ((0o100000 | options.mode) << 16) >>> 0 });
-    await this.write(this.localHeader(name, FLAG_UTF8, crc, bytes.length, when, zip64));
+    await this.meta(this.localHeader(name, FLAG_UTF8, crc, bytes.length, when, zip64));
+    const sha256 = createHash('sha256').update(bytes).digest();
     await this.write(bytes);
-    return createHash('sha256').update(bytes).digest('hex');
+    this.digest.update(sha256);
+    return sha256.toString('hex');
   }
 
   /**
-   * A member streamed through (the database): its CRC and sizes follow it in a data descriptor.
+   * A member checksummed beforehand (the database snapshot, hashed while its integrity was checked):
+   * sizes and CRC go in its header, then `fill` writes its bytes, which must be those hashed, in any order.
+   */
+  async addHashed(path: string, member: { size: number; crc: number; sha256: Buffer; mode: number; mtime: Date }, fill: (write: (bytes: Buffer, at: number) => Promise<void>) => Promise<void>): Promise<void> {
+    const name = Buffer.from(path, 'utf8');
+    const when = dosTime(member.mtime);
+    this.central.push({ name, flags: FLAG_UTF8, crc: member.crc, size: member.size, offset: this.offset, ...when, attributes: ((0o100000 | member.mode) << 16) >>> 0 });
+    await this.meta(this.localHeader(name, FLAG_UTF8, member.crc, member.size, when, member.size >= MAX32));
+    this.offset += member.size;
+    await this.out.place(member.size, fill);
+    this.digest.update(member.sha256);
+  }
+
+  /**
+   * A member streamed through (the database, when encrypted): its CRC and sizes follow it in a data descriptor.
    * `expectedSize` decides the ZIP64 layout up front; the actual size is returned (and checked by the caller).
+   * `source` may reuse its buffer from one chunk to the next: each is written before the next is asked for.
    */
   async addStream(path: string, source: AsyncIterable<Buffer>, options: { mode: number; mtime: Date; expectedSize: number; onBytes?: (n: number) => void }): Promise<{ size: number; sha256: string }> {
     const name = Buffer.from(path, 'utf8');
@@ -104,7 +139,7 @@ export class ZipWriter {
     const zip64 = options.expectedSize >= MAX32;
     const flags = FLAG_UTF8 | FLAG_DESCRIPTOR;
     const record: Central = { name, flags, crc: 0, size: 0, offset: this.offset, ...when, attributes: ((0o100000 | options.mode) << 16) >>> 0 };
-    await this.write(this.localHeader(name, flags, 0, 0, when, zip64));
+    await this.meta(this.localHeader(name, flags, 0, 0, when, zip64));
     const hash = createHash('sha256');
     let crc = 0;
     let size = 0;
@@ -125,13 +160,15 @@ export class ZipWriter {
       descriptor.writeUInt32LE(size, 8);
       descriptor.writeUInt32LE(size, 12);
     }
-    await this.write(descriptor);
+    const sha256 = hash.digest();
+    this.digest.update(sha256);
+    await this.meta(descriptor);
     this.central.push({ ...record, crc, size });
-    return { size, sha256: hash.digest('hex') };
+    return { size, sha256: sha256.toString('hex') };
   }
 
-  /** The central directory and end records; `comment` is the archive comment (ASCII). */
-  async finish(comment: string): Promise<void> {
+  /** The central directory and end records, then the comment holding the archive digest, which is returned (hex). */
+  async finish(): Promise<string> {
     const start = this.offset;
     for (const entry of this.central) {
       const big = [entry.size >= MAX32 ? [entry.size, entry.size] : [], entry.offset >= MAX32 ? [entry.offset] : []].flat();
@@ -151,7 +188,7 @@ export class ZipWriter {
       record.writeUInt16LE(extra.length, 30);
       record.writeUInt32LE(entry.attributes, 38);
       record.writeUInt32LE(entry.offset >= MAX32 ? MAX32 : entry.offset, 42);
-      await this.write(Buffer.concat([record, entry.name, extra]));
+      await this.meta(Buffer.concat([record, entry.name, extra]));
     }
     const size = this.offset - start;
     const count = this.central.length;
@@ -170,17 +207,19 @@ export class ZipWriter {
       locator.writeUInt32LE(ZIP64_LOCATOR, 0);
       locator.writeBigUInt64LE(BigInt(zip64At), 8);
       locator.writeUInt32LE(1, 16);
-      await this.write(Buffer.concat([record, locator]));
+      await this.meta(Buffer.concat([record, locator]));
     }
-    const text = Buffer.from(comment, 'latin1');
+    const prefix = Buffer.from(DIGEST_PREFIX, 'latin1');
     const end = Buffer.alloc(22);
     end.writeUInt32LE(EOCD, 0);
     end.writeUInt16LE(Math.min(count, 0xffff), 8);
     end.writeUInt16LE(Math.min(count, 0xffff), 10);
     end.writeUInt32LE(Math.min(size, MAX32), 12);
     end.writeUInt32LE(Math.min(start, MAX32), 16);
-    end.writeUInt16LE(text.length, 20);
-    await this.write(Buffer.concat([end, text]));
-    this.output.end();
+    end.writeUInt16LE(prefix.length + 64, 20);
+    await this.meta(Buffer.concat([end, prefix]));
+    const digest = this.digest.digest('hex');
+    await this.write(Buffer.from(digest, 'latin1'));
+    return digest;
   }
 }
