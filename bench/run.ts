@@ -1,5 +1,6 @@
 // `npm run bench`: speed and memory figures, printed side by side with their baselines.
 // Goals live here, never in timed unit tests. Add a suite by exporting a function returning rows.
+import './thread-pool.ts'; // first: it must run before libuv's pool starts
 import { benchAudit } from './audit.bench.ts';
 import { benchBackup } from './backup.bench.ts';
 import { benchCoreStore } from './core-store.bench.ts';

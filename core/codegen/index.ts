@@ -4,7 +4,7 @@ export { loadTemplatePack, templatePackFromFiles, PACK_LIMITS } from './template
 export type { TemplatePack } from './template-pack.ts';
 export { planOutput } from './plan-output.ts';
 export type { OutputPlan, PlannedFile, PlannedChange } from './plan-output.ts';
-export { recoverOutput, writeOutput } from './atomic-writer.ts';
+export { recoverOutput, sweepStaging, writeOutput } from './atomic-writer.ts';
 export { readLockOf, verifyOutput } from './verify-output.ts';
 export type { VerifyReport } from './verify-output.ts';
 export { checksumLines, hashFiles, LOCK_FILE_NAME, parseLock, rootHashOf, serializeLock, sha256 } from './lock-file.ts';

@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { tempDir } from '../test-support/temp-core.ts';
-import { recoverOutput, writeOutput } from './atomic-writer.ts';
+import { recoverOutput, sweepStaging, writeOutput } from './atomic-writer.ts';
 import { checksumLines, hashFiles, LOCK_FILE_NAME, LOCK_VERSION, serializeLock, type LockFile } from './lock-file.ts';
 import { planOutput } from './plan-output.ts';
 import { verifyOutput } from './verify-output.ts';
@@ -79,6 +79,13 @@ describe('writing an output folder', () => {
       expect(snapshot(dir), `crash after ${crashAt} operations`).toEqual(before);
       expect(readdirSync(join(dir, '..'))).toEqual(['app']);
     }
+  });
+
+  it('sweeps the staging folders a crashed write left, never one a live process is filling', async () => {
+    const parent = workDir();
+    for (const name of ['.app.dihya-new-111-0a0b0c0d', '.app.dihya-new-222-0a0b0c0d', '.app.dihya-new-0a0b0c0d', '.other.dihya-new-111-0a0b0c0d']) mkdirSync(join(parent, name, 'src'), { recursive: true });
+    expect(await sweepStaging(join(parent, 'app'), (pid) => pid === 222)).toBe(2);
+    expect(readdirSync(parent).sort()).toEqual(['.app.dihya-new-222-0a0b0c0d', '.other.dihya-new-111-0a0b0c0d']);
   });
 
   it('recovers an interrupted update on the next write, then applies the new one', async () => {

@@ -1,5 +1,4 @@
 import type { Kysely } from 'kysely';
-import nodemailer from 'nodemailer';
 import { z } from 'zod';
 import { AppError, type Clock, type SecretStore } from '../common/index.ts';
 import type { Database } from '../db/index.ts';
@@ -59,6 +58,8 @@ export class EmailNotifier {
     if (!settings.enabled && options.force !== true) return false;
     if (settings.host === '' || settings.to === '') throw new AppError('BAD_REQUEST', 'E-mail is not set up: give a server, a sender and a recipient.', {});
     const password = await this.secrets.get(SMTP_PASSWORD_SECRET);
+    // Loaded on first use: most runs never send mail, and nodemailer is slow to load.
+    const { default: nodemailer } = await import('nodemailer');
     const transport = nodemailer.createTransport({
       host: settings.host,
       port: settings.port,

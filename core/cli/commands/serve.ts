@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import { startServer } from '../../server/index.ts';
 import type { CliContext } from '../cli-context.ts';
 import { printJson } from '../output.ts';
 
@@ -22,6 +21,8 @@ export function registerServeCommand(program: Command, ctx: CliContext): void {
     .option('--host <address>', 'address to listen on (127.0.0.1 keeps it to this machine)', '127.0.0.1')
     .option('-p, --port <port>', 'port to listen on (0 picks a free one)', (v) => Number.parseInt(v, 10), 4870)
     .action(async (options: { host: string; port: number }) => {
+      // Loaded here, not at start: every other command would pay for Fastify and its plugins.
+      const { startServer } = await import('../../server/index.ts');
       const core = await ctx.openCore('serve');
       try {
         const server = await startServer({ core, host: options.host, port: options.port, token: ctx.env.DIHYA_ACCESS_TOKEN || undefined });
