@@ -43,7 +43,8 @@ export const generationRunInput = z
   .strict()
   .refine(oneSource, ONE_SOURCE);
 
-export const GENERATION_STATUSES = ['running', 'succeeded', 'failed'] as const;
+/** `interrupted`: the process running it died (crash, kill, power cut); the next core start says so. */
+export const GENERATION_STATUSES = ['running', 'succeeded', 'failed', 'interrupted'] as const;
 
 export const generationWarning = z.object({ code: z.string(), message: z.string(), path: z.string().optional() });
 

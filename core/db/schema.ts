@@ -18,7 +18,8 @@ export interface ProjectsTable {
 export interface GenerationsTable {
   id: string;
   project_id: string;
-  status: 'running' | 'succeeded' | 'failed';
+  /** `interrupted` since 0007: the process running it died (see markInterruptedGenerations). */
+  status: 'running' | 'succeeded' | 'failed' | 'interrupted';
   started_at: string;
   finished_at: string | null;
   duration_ms: number | null;
@@ -32,6 +33,8 @@ export interface GenerationsTable {
   file_count: number | null;
   byte_count: number | null;
   warnings_json: string | null;
+  /** Since 0007: the process that runs (or ran) it, so another process never marks a live run interrupted. */
+  pid: number | null;
 }
 
 export interface SettingsTable {

@@ -9,6 +9,7 @@ import { AppError, isAppError, newId, type Clock } from '../common/index.ts';
 import type { Database } from '../db/index.ts';
 import { generateTree, loadTemplatePack, planOutput, writeOutput, type GeneratedTree, type OutputPlan, type TemplatePack } from '../codegen/index.ts';
 import { finishRun, insertRunning } from './generations-repository.ts';
+import { runsInThisProcess } from './interrupted-runs.ts';
 import { modelFromSpec, validateModel } from './load-model.ts';
 
 export const BUILTIN_TEMPLATES_DIR = fileURLToPath(new URL('../../templates/', import.meta.url));
@@ -42,6 +43,7 @@ export class GenerationService {
   private readonly packs = new Map<string, Promise<TemplatePack>>();
   private readonly busy = new Set<string>();
   private readonly deps: GenerationServiceDeps;
+  private lastSpec: { text: string; fileName: string | undefined; format: string; model: ProjectModel } | undefined;
 
   constructor(deps: GenerationServiceDeps) {
     this.deps = deps;
@@ -78,7 +80,14 @@ export class GenerationService {
   async resolveModel(input: Pick<SourceInput, 'model' | 'spec'>): Promise<{ model: ProjectModel; specText: string | undefined }> {
     if (input.model !== undefined) return { model: validateModel(input.model), specText: undefined };
     if (input.spec === undefined) throw new AppError('VALIDATION_FAILED', 'Give a model or a spec to generate from.', {});
-    return { model: await modelFromSpec(input.spec), specText: input.spec.text };
+    const { text, fileName, format = 'auto' } = input.spec;
+    // The same spec is often read twice in a row (the CLI names the project from it, then runs; the
+    // UI previews, then runs), and reading one costs more than rendering it. Models are never mutated.
+    const last = this.lastSpec;
+    if (last !== undefined && last.text === text && last.fileName === fileName && last.format === format) return { model: last.model, specText: text };
+    const model = await modelFromSpec(input.spec);
+    this.lastSpec = { text, fileName, format, model };
+    return { model, specText: text };
   }
 
   async render(input: SourceInput, onProgress?: (done: number, total: number) => void): Promise<GeneratedTree> {
@@ -110,8 +119,15 @@ export class GenerationService {
     const id = newId();
     const started = ctx.clock.now();
     const startedMs = performance.now();
-    await insertRunning(ctx.db, { id, projectId: input.projectId, stack: input.stack, outputDir, startedAt: started.toISOString() });
+    runsInThisProcess.add(id);
     let model: ProjectModel | undefined;
+    try {
+      await insertRunning(ctx.db, { id, projectId: input.projectId, stack: input.stack, outputDir, startedAt: started.toISOString() });
+    } catch (error) {
+      this.busy.delete(outputDir);
+      runsInThisProcess.delete(id);
+      throw error;
+    }
     try {
       const taskId = input.taskId ?? id;
       const progress = (label: string) => (done: number, total: number) => {
@@ -154,10 +170,14 @@ export class GenerationService {
       const failure = isAppError(error) ? error : new AppError('INTERNAL', `Generation failed: ${error instanceof Error ? error.message : String(error)}`, {}, { cause: error });
       const run = { status: 'failed' as const, finishedAt: ctx.clock.now().toISOString(), durationMs: Math.round(performance.now() - startedMs), modelJson: model ? JSON.stringify(model) : null, error: { code: failure.code, message: failure.message } };
       await finishRun(ctx.db, id, run).catch(() => undefined);
+      // The run's record changed, so its failure is audited too (the dispatcher appends a task's
+      // entries even when it fails). The code says why; the message may name paths, so it stays out.
+      ctx.audit({ action: 'generation.failed', subject: id, details: { projectId: input.projectId, stack: input.stack, code: failure.code } });
       this.deps.emitLive({ type: 'generation.finished', generation: { ...summaryOf(id, input.projectId, input.stack, started, outputDir), ...run, rootHash: null, fileCount: null, byteCount: null } });
       throw failure;
     } finally {
       this.busy.delete(outputDir);
+      runsInThisProcess.delete(id);
     }
   }
 }

@@ -98,6 +98,10 @@ describe('generation through the contract', () => {
     expect(readFileSync(join(outputDir, 'README.md'), 'utf8')).toBe('my notes\n');
     const failed = (await client.invoke('generation.list', { projectId: project.id })).items[0];
     expect(failed).toMatchObject({ status: 'failed', error: { code: 'CONFLICT' } });
+    // The failed run is audited too: its code, never its message (which names the folder).
+    const failure = (await readAuditLog(target.core.store.db)).find((e) => e.action === 'generation.failed');
+    expect(failure).toMatchObject({ subject: failed?.id, details: { projectId: project.id, stack: 'web-fullstack', code: 'CONFLICT' } });
+    expect(JSON.stringify(failure)).not.toContain(out.path);
 
     const verify = await client.invoke('generation.verify', { id: run.id });
     expect(verify).toMatchObject({ ok: false, changed: ['README.md'] });

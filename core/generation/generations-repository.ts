@@ -41,12 +41,18 @@ export function toSummary(row: Row): GenerationSummary {
 export async function insertRunning(db: Kysely<Database>, row: { id: string; projectId: string; stack: string; outputDir: string; startedAt: string }): Promise<void> {
   await db
     .insertInto('generations')
-    .values({ id: row.id, project_id: row.projectId, status: 'running', started_at: row.startedAt, stack: row.stack, output_dir: row.outputDir, finished_at: null, duration_ms: null, model_json: null, lock_json: null, error_json: null, root_hash: null, file_count: null, byte_count: null, warnings_json: null })
+    .values({ id: row.id, project_id: row.projectId, status: 'running', started_at: row.startedAt, stack: row.stack, output_dir: row.outputDir, finished_at: null, duration_ms: null, model_json: null, lock_json: null, error_json: null, root_hash: null, file_count: null, byte_count: null, warnings_json: null, pid: process.pid })
     .execute();
 }
 
+/** Runs left `running`, with the process that runs them (null for runs recorded before 0007). */
+export async function runningRuns(db: Kysely<Database>): Promise<{ id: string; projectId: string; stack: string | null; startedAt: string; outputDir: string | null; pid: number | null }[]> {
+  const rows = await db.selectFrom('generations').select(['id', 'project_id', 'stack', 'started_at', 'output_dir', 'pid']).where('status', '=', 'running').orderBy('started_at').execute();
+  return rows.map((r) => ({ id: r.id, projectId: r.project_id, stack: r.stack, startedAt: r.started_at, outputDir: r.output_dir, pid: r.pid }));
+}
+
 export interface FinishedRun {
-  status: 'succeeded' | 'failed';
+  status: 'succeeded' | 'failed' | 'interrupted';
   finishedAt: string;
   durationMs: number;
   modelJson?: string | null;

@@ -5,7 +5,7 @@ import { AuditService } from '../audit/index.ts';
 import { connectBackupsToGdpr, createBackups, ensureDefaultJobs, layeredSecrets, recoverInterruptedRestore } from '../backup/index.ts';
 import { openStore, type Store } from '../db/index.ts';
 import { GdprService, ensureRetentionJob, gdprRetentionJobKind } from '../gdpr/index.ts';
-import { GenerationService } from '../generation/index.ts';
+import { GenerationService, markInterruptedGenerations } from '../generation/index.ts';
 import { createAppLog } from '../logging/index.ts';
 import { createPublishing, registerPublishJobKind, startRetryLoop } from '../publish/index.ts';
 import { createScheduling, type OsNotifier } from '../scheduler/index.ts';
@@ -98,6 +98,12 @@ export async function createCore(config: CoreConfig, ports: CorePorts = {}): Pro
 
   const dispatch = createDispatcher({ db: store.db, dbFile: store.file, dataDir, clock, bus, handlers: createHandlers(services), logger: appLog.logger, afterAudit: () => void audit.syncAnchor() });
   appLog.logger.info({ mode: config.mode, version: DIHYA_VERSION, schemaVersion: store.schemaVersion }, 'core started');
+  try {
+    // Generation runs a dead process left `running` become `interrupted`; their folders are put back.
+    if ((await markInterruptedGenerations(store.db, clock)) > 0) audit.syncAnchor();
+  } catch (error) {
+    appLog.logger.warn({ err: error }, 'Generation runs left running by a crash could not be marked interrupted.');
+  }
   try {
     await backups.sweep();
   } catch (error) {

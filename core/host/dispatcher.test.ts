@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { AuditService, readAuditLog, verifyAuditChain } from '../audit/index.ts';
 import { createBackups, layeredSecrets } from '../backup/index.ts';
-import { fixedClock } from '../common/index.ts';
+import { AppError, fixedClock } from '../common/index.ts';
 import { openStore, type Store } from '../db/index.ts';
 import { GdprService } from '../gdpr/index.ts';
 import { GenerationService } from '../generation/index.ts';
@@ -79,6 +79,25 @@ describe('dispatcher', () => {
     await expect(dispatch('projects.create', { name: 'Doomed' })).rejects.toMatchObject({ code: 'INTERNAL' });
     expect(store.sqlite.prepare('select count(*) from projects').pluck().get()).toBe(0);
     expect(store.sqlite.prepare('select count(*) from audit_log').pluck().get()).toBe(0);
+    expect(events).toEqual([]);
+  });
+
+  it('appends the entries a failed task recorded (its failure included), and nothing for a task that recorded none', async () => {
+    const { dispatch, store, events } = await setup({
+      'backup.create': async (_input, ctx) => {
+        ctx.audit({ action: 'backup.failed', details: { code: 'DISK_FULL' } });
+        ctx.emit({ type: 'project.deleted', id: 'never' });
+        throw new AppError('DISK_FULL', 'The disk is full.', {});
+      },
+      'backup.prune': async () => {
+        throw new AppError('NOT_FOUND', 'No backup folder.', {});
+      },
+    });
+    await expect(dispatch('backup.create', {})).rejects.toMatchObject({ code: 'DISK_FULL' });
+    await expect(dispatch('backup.prune', {})).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    const log = await readAuditLog(store.db);
+    expect(log.map((e) => [e.action, e.details])).toEqual([['backup.failed', { code: 'DISK_FULL' }]]);
+    expect(verifyAuditChain(log)).toMatchObject({ ok: true, entries: 1 });
     expect(events).toEqual([]);
   });
 

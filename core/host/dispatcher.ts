@@ -61,7 +61,16 @@ export function createDispatcher(deps: DispatcherDeps): Dispatch {
       for (const entry of audits) await appendAuditEntry(db, { ...entry, actor, at });
     };
 
+    const recordAuditHead = (): void => {
+      try {
+        deps.afterAudit?.();
+      } catch (error) {
+        deps.logger?.error({ command, err: error }, 'The audit head could not be recorded; `dihya audit verify` will show it behind.');
+      }
+    };
+
     let output: unknown;
+    let audited = false;
     try {
       switch (definition.effect) {
         case 'read':
@@ -75,26 +84,40 @@ export function createDispatcher(deps: DispatcherDeps): Dispatch {
           });
           break;
         case 'task':
-          output = await run(deps.db);
+          try {
+            output = await run(deps.db);
+          } catch (error) {
+            // A task is not rolled back: what it did before failing stays done (a failed run's
+            // record, a backup made before its prune failed), so the entries it recorded — its
+            // failure included — are appended; a task that recorded nothing adds nothing.
+            if (audits.length > 0) {
+              audited = await deps.db
+                .transaction()
+                .execute(writeAudits)
+                .then(
+                  () => true,
+                  (auditError: unknown) => {
+                    deps.logger?.error({ command, err: auditError }, 'The audit entries of a failed task could not be written.');
+                    return false;
+                  },
+                );
+            }
+            throw error;
+          }
           await deps.db.transaction().execute(writeAudits);
           break;
         default:
           assertNever(definition.effect, 'command effect');
       }
     } catch (error) {
+      if (audited) recordAuditHead();
       // Errors leave the core redacted (credentials removed, e-mails and phones masked), and are logged so.
       const failure = translateStoreError(error, deps.dbFile).redacted();
       if (failure.code === 'INTERNAL') deps.logger?.error({ command, code: failure.code, details: failure.details, err: error }, failure.message);
       else deps.logger?.info({ command, code: failure.code }, failure.message);
       throw failure;
     }
-    if (audits.length > 0) {
-      try {
-        deps.afterAudit?.();
-      } catch (error) {
-        deps.logger?.error({ command, err: error }, 'The audit head could not be recorded; `dihya audit verify` will show it behind.');
-      }
-    }
+    if (audits.length > 0) recordAuditHead();
     const checked = definition.output.safeParse(output);
     if (!checked.success) {
       throw new AppError('INTERNAL', `Command ${command} produced output that breaks the contract.`, { command, issues: checked.error.issues.slice(0, 5) });

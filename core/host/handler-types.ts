@@ -11,7 +11,12 @@ export interface HandlerContext {
   readonly dataDir: string;
   /** Who asked: `local` for the desktop and CLI user, `http` for serve-mode callers. */
   readonly actor: string;
-  /** Records what the command changed; mutating commands must call it (the dispatcher checks). */
+  /**
+   * Records what the command changed; mutating commands must call it (the dispatcher checks). A
+   * `write` command's entries are rolled back with it when it fails; a `task`'s are appended when it
+   * ends, failed or not — so a task records its failure (`<action>.failed`, the error code, no
+   * personal data) by calling this before it rethrows, as generation.run does.
+   */
   audit(entry: AuditEntryInput): void;
   /** Queued, and delivered only once the command's transaction has committed. */
   emit(event: DihyaEvent): void;

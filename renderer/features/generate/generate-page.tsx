@@ -21,7 +21,9 @@ type Source = 'draft' | 'text';
 
 function RunStatus(props: { run: GenerationSummary }): ReactNode {
   const { t } = useTranslation();
-  const tone = props.run.status === 'succeeded' ? 'ok' : props.run.status === 'running' ? 'busy' : 'error';
+  // An interrupted run lost nothing (the previous output was put back): a warning, not an error.
+  const tones = { succeeded: 'ok', running: 'busy', interrupted: 'warning', failed: 'error' } as const;
+  const tone = tones[props.run.status];
   return <span className={`status-pill status-pill--${tone}`}>{t(`generate.status.${props.run.status}`)}</span>;
 }
 
