@@ -54,6 +54,21 @@ export async function createCore(config: CoreConfig, ports: CorePorts = {}): Pro
   const store = await openStore(dataDir);
   const owned = new DisposableStore();
   owned.add({ dispose: () => store.close() });
+  try {
+    return await startServices(config, ports, { dataDir, store, owned, recovered });
+  } catch (error) {
+    // Whatever started is stopped and the store closed, so a failed start leaves nothing open.
+    await owned.dispose();
+    throw error;
+  }
+}
+
+async function startServices(
+  config: CoreConfig,
+  ports: CorePorts,
+  opened: { dataDir: string; store: Store; owned: DisposableStore; recovered: Awaited<ReturnType<typeof recoverInterruptedRestore>> },
+): Promise<Core> {
+  const { dataDir, store, owned, recovered } = opened;
   const bus = new EventBus();
   const clock = ports.clock ?? systemClock;
 
