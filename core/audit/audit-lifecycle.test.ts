@@ -44,6 +44,20 @@ describe('appendAuditEntry', () => {
   });
 });
 
+describe('entries holding text SQLite cannot store as given', () => {
+  it('still verify: a lone surrogate is hashed as it reads back (U+FFFD)', async () => {
+    const { core: c } = await core();
+    const record = await c.store.db.transaction().execute((trx) =>
+      appendAuditEntry(trx, { action: 'test.surrogate', actor: 'local\ud800', at: '2025-01-01T00:00:00.000Z', subject: 'half \ud83d pair', details: { name: 'half \udc00 pair' } }),
+    );
+    c.services.audit.syncAnchor();
+    const row = c.store.sqlite.prepare("select subject, actor, details_json from audit_log where action = 'test.surrogate'").get() as { subject: string; actor: string; details_json: string };
+    expect(row).toEqual({ subject: 'half \ufffd pair', actor: 'local\ufffd', details_json: '{"name":"half \\udc00 pair"}' });
+    expect(record).toMatchObject({ subject: row.subject, actor: row.actor });
+    expect(verifyAuditLog(c.store.sqlite, c.dataDir)).toMatchObject({ ok: true, problem: null });
+  });
+});
+
 describe('verifying the stored log', () => {
   it('holds across entries whose text needs escaping, erased entries and a checkpoint, page after page', async () => {
     const { core: c, dataDir } = await core();

@@ -44,12 +44,19 @@ export const STRUCTURAL_ACTIONS: readonly string[] = [CHECKPOINT_ACTION, TOMBSTO
  * Subject and details are redacted first (credentials removed, e-mails and phone numbers masked):
  * what reaches this table is never more than what `redactValue` lets through.
  */
+/**
+ * SQLite stores text as UTF-8, which cannot hold a lone UTF-16 surrogate: it comes back as U+FFFD.
+ * Hashing the text as it will read back keeps such an entry verifiable. (Details need nothing:
+ * their JSON escapes lone surrogates as `\udXXX`.)
+ */
+const asStored = (text: string): string => text.replace(/[\uD800-\uDFFF]/gu, '\uFFFD');
+
 export async function appendAuditEntry(
   db: Kysely<Database>,
   entry: AuditEntryInput & { actor: string; at: string },
 ): Promise<AuditRecord> {
   const last = await db.selectFrom('audit_log').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).executeTakeFirst();
-  const subject = entry.subject === undefined || entry.subject === null ? null : redactText(entry.subject);
+  const subject = entry.subject === undefined || entry.subject === null ? null : asStored(redactText(entry.subject));
   // Through JSON first, so what is hashed is what JSON can hold (Dates as ISO strings, no undefined).
   const details = redactValue(JSON.parse(JSON.stringify(entry.details ?? {})) as Record<string, unknown>);
   const detailsJson = canonicalJson(details);
@@ -57,13 +64,15 @@ export async function appendAuditEntry(
   const contentHash = contentHashV2(subject, detailsJson, salt);
   const seq = (last?.seq ?? 0) + 1;
   const prevHash = last?.hash ?? GENESIS_HASH;
-  const actor = redactText(entry.actor);
-  const hash = entryHashV2({ seq, at: entry.at, actor, action: entry.action, contentHash, prevHash });
+  const actor = asStored(redactText(entry.actor));
+  const at = asStored(entry.at);
+  const action = asStored(entry.action);
+  const hash = entryHashV2({ seq, at, actor, action, contentHash, prevHash });
   await db
     .insertInto('audit_log')
-    .values({ seq, at: entry.at, actor, action: entry.action, subject, details_json: detailsJson, prev_hash: prevHash, hash, content_hash: contentHash, salt, redacted_by: null })
+    .values({ seq, at, actor, action, subject, details_json: detailsJson, prev_hash: prevHash, hash, content_hash: contentHash, salt, redacted_by: null })
     .execute();
-  return { seq, at: entry.at, actor, action: entry.action, subject, details: JSON.parse(detailsJson) as Record<string, unknown>, prevHash, hash, contentHash, salt, redactedBy: null };
+  return { seq, at, actor, action, subject, details: JSON.parse(detailsJson) as Record<string, unknown>, prevHash, hash, contentHash, salt, redactedBy: null };
 }
 
 export function recordFromRow(row: AuditRow): AuditRecord {

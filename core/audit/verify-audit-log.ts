@@ -1,14 +1,14 @@
-import { hash } from 'node:crypto';
+import { availableParallelism, loadavg } from 'node:os';
 import type BetterSqlite3 from 'better-sqlite3';
 import { GENESIS_HASH } from './audit-hash.ts';
 import { readAuditAnchor, type AuditAnchor } from './audit-head.ts';
+import { runAuditRanges } from './audit-range-runner.ts';
 import { CHECKPOINT_ACTION, TOMBSTONE_ACTION, checkAnchor, checkRedactions, parseCheckpoint, scanAuditChain, type AuditCheck, type AuditRow, type Checkpoint } from './audit-verify.ts';
 
 const PAGE = 5_000;
 const PAGE_SQL = 'select seq, at, actor, action, subject, details_json, prev_hash, hash, content_hash, salt, redacted_by from audit_log where seq > ? order by seq limit ?';
 type RawRow = [number, string, string, string, string | null, string, string, string, string | null, string | null, string | null];
 const [SEQ, AT, ACTOR, ACTION, SUBJECT, DETAILS, PREV, HASH, CONTENT, SALT, REDACTED] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10] as const;
-const q = JSON.stringify;
 
 /** Pages of raw arrays: `all()` on a keyset page costs less per row than `iterate()` and bounds memory. */
 function* pages(sqlite: BetterSqlite3.Database): Generator<RawRow[]> {
@@ -28,73 +28,87 @@ function* rows(sqlite: BetterSqlite3.Database): Generator<AuditRow> {
   }
 }
 
+/** Entries per range; the helper thread and this one take ranges one at a time. */
+const RANGE_SIZE = 2_500;
+/** Below this many entries a helper thread costs more to start than it saves. */
+const HELPER_MIN_ENTRIES = 20_000;
+
 /**
- * The fast walk over an intact v2 log: no object per row, the canonical texts built by
- * concatenation (hashes are hex, so quoting them needs no escaping), one hash call per text. It
- * answers only "holds" (an AuditCheck) or "not sure" (null): anything unexpected — a broken link,
- * a mismatch, a legacy entry — goes to the exact walk, which names the entry and the reason.
+ * A helper thread pays off only on a core nobody else wants: on a saturated machine its start
+ * (tens of milliseconds) and its cold code slow this thread down more than its ranges save
+ * (bench/audit.bench.ts measures both ways). Fewer runnable threads than cores on average (this
+ * process included) means one is mostly idle. Windows reports no load average (zeros): there the
+ * helper always runs.
  */
-function fastWalk(sqlite: BetterSqlite3.Database, checkpoint: Checkpoint | null, anchor: AuditAnchor | null | 'unreadable'): AuditCheck | null {
-  const anchorSeq = anchor !== null && anchor !== 'unreadable' ? anchor.seq : -1;
-  let expectedSeq = 0;
-  let prev = GENESIS_HASH;
-  let firstSeq: number | null = null;
+function coreIsIdle(): boolean {
+  const cores = availableParallelism();
+  return cores > 1 && (loadavg()[0] ?? 0) < cores;
+}
+
+export interface VerifyOptions {
+  /** Let a helper thread walk part of the log (default: when the log is long, on file, and a core is idle). */
+  helper?: boolean;
+  /** Tests: leave every range to the helper (this thread still walks them if it fails). */
+  leaveAllToHelper?: boolean;
+  /** Tests: how many ranges the helper walked. */
+  onRun?: (run: { ranges: number; byHelper: number }) => void;
+}
+
+/**
+ * The fast walk over an intact v2 log, range by range (see audit-range-walk.ts), the ranges then
+ * stitched: each range's first link must be the previous range's last hash. It answers only
+ * "holds" (an AuditCheck) or "not sure" (null): anything unexpected goes to the exact walk, which
+ * names the entry and the reason.
+ */
+function fastWalk(sqlite: BetterSqlite3.Database, checkpoint: Checkpoint | null, anchor: AuditAnchor | null | 'unreadable', options: VerifyOptions): AuditCheck | null {
+  // Read after the anchor: the anchor is written after its commit, so the table reaches at least as far.
+  const [min, max] = sqlite.prepare('select min(seq), max(seq) from audit_log').raw(true).get() as [number | null, number | null];
+  if (min === null || max === null) return null;
   let purgedThroughSeq = 0;
-  let entries = 0;
-  let anchorSeenHash: string | null = null;
+  let prev = GENESIS_HASH;
+  if (min !== 1) {
+    if (checkpoint === null || checkpoint.throughSeq + 1 !== min) return null;
+    prev = checkpoint.throughHash;
+    purgedThroughSeq = checkpoint.throughSeq;
+  }
+  const known = anchor !== null && anchor !== 'unreadable' ? anchor : null;
+  const entries = max - min + 1;
+  // The helper's connection sees only what is committed: inside a transaction, walk alone.
+  const onFile = !sqlite.memory && !sqlite.inTransaction && sqlite.name !== '';
+  const helper = onFile && (options.helper ?? (entries >= HELPER_MIN_ENTRIES && coreIsIdle()));
+  const plan = { min, max, size: RANGE_SIZE, anchorSeq: known?.seq ?? -1, tombstoneAction: TOMBSTONE_ACTION };
+  const run = runAuditRanges(sqlite, plan, helper ? { file: sqlite.name, leaveAllToHelper: options.leaveAllToHelper === true } : null);
+  options.onRun?.({ ranges: run.facts.length, byHelper: run.byHelper });
+
   let originHash: string | null = null;
+  let anchorSeenHash: string | null = null;
   const redactions = new Map<string, { first: number; last: number; count: number }>();
   const tombstones = new Map<string, { seq: number; count: number }>();
-  for (const page of pages(sqlite)) {
-    for (const r of page) {
-      const seq = r[SEQ];
-      if (firstSeq === null) {
-        firstSeq = seq;
-        if (seq !== 1) {
-          if (checkpoint === null || checkpoint.throughSeq + 1 !== seq) return null;
-          prev = checkpoint.throughHash;
-          purgedThroughSeq = checkpoint.throughSeq;
-        }
-        expectedSeq = seq;
+  for (const range of run.facts) {
+    if (range === null || range.firstPrev !== prev) return null;
+    prev = range.lastHash;
+    originHash ??= range.originHash;
+    anchorSeenHash ??= range.anchorHash;
+    for (const [erasureId, first, last, count] of range.redactions) {
+      const r = redactions.get(erasureId);
+      if (r === undefined) redactions.set(erasureId, { first, last, count });
+      else {
+        r.last = last;
+        r.count += count;
       }
-      const contentHash = r[CONTENT];
-      if (seq !== expectedSeq || r[PREV] !== prev || contentHash === null) return null;
-      const redactedBy = r[REDACTED];
-      if (redactedBy === null) {
-        if (r[SALT] === null || hash('sha256', `{"details":${r[DETAILS]},"salt":"${r[SALT]}","subject":${q(r[SUBJECT])}}`, 'hex') !== contentHash) return null;
-        if (r[ACTION] === TOMBSTONE_ACTION) {
-          const d = JSON.parse(r[DETAILS]) as { erasureId?: unknown; redactedEntries?: unknown };
-          if (typeof d.erasureId === 'string') tombstones.set(d.erasureId, { seq, count: typeof d.redactedEntries === 'number' ? d.redactedEntries : 0 });
-        }
-      } else {
-        if (r[SUBJECT] !== null || r[SALT] !== null || r[DETAILS] !== '{}') return null;
-        const known = redactions.get(redactedBy);
-        if (known === undefined) redactions.set(redactedBy, { first: seq, last: seq, count: 1 });
-        else {
-          known.last = seq;
-          known.count += 1;
-        }
-      }
-      const entryHash = r[HASH];
-      if (hash('sha256', `{"action":${q(r[ACTION])},"actor":${q(r[ACTOR])},"at":${q(r[AT])},"content":"${contentHash}","prev":"${prev}","seq":${seq},"v":2}`, 'hex') !== entryHash) return null;
-      if (seq === 1) originHash = entryHash;
-      if (seq === anchorSeq) anchorSeenHash = entryHash;
-      prev = entryHash;
-      expectedSeq += 1;
-      entries += 1;
     }
+    for (const [erasureId, seq, count] of range.tombstones) tombstones.set(erasureId, { seq, count });
   }
-  const head = firstSeq === null ? null : { seq: expectedSeq - 1, hash: prev };
+  const head = { seq: max, hash: prev };
   let problem = checkRedactions(redactions, tombstones);
-  const anchorResult = checkAnchor(anchor, head, firstSeq, originHash, anchorSeenHash);
+  const anchorResult = checkAnchor(anchor, head, min, originHash, anchorSeenHash);
   if (anchorResult.problem !== null && (problem === null || anchorResult.problem.seq < problem.seq)) problem = anchorResult.problem;
   let redactedEntries = 0;
   for (const r of redactions.values()) redactedEntries += r.count;
-  const known = anchor !== null && anchor !== 'unreadable' ? anchor : null;
   return {
     ok: problem === null,
     entries,
-    firstSeq,
+    firstSeq: min,
     head,
     purgedThroughSeq,
     redactedEntries,
@@ -113,10 +127,10 @@ function latestCheckpoint(sqlite: BetterSqlite3.Database): Checkpoint | null {
  * names the first entry that does not hold. bench/audit.bench.ts compares it with hashing the
  * same bytes; `scanAuditChain` stays the reference the fast walk must agree with (tests check it).
  */
-export function verifyAuditLog(sqlite: BetterSqlite3.Database, dataDir: string): AuditCheck {
-  const checkpoint = latestCheckpoint(sqlite);
+export function verifyAuditLog(sqlite: BetterSqlite3.Database, dataDir: string, options: VerifyOptions = {}): AuditCheck {
   const anchor = readAuditAnchor(dataDir);
-  const fast = fastWalk(sqlite, checkpoint, anchor);
+  const checkpoint = latestCheckpoint(sqlite);
+  const fast = fastWalk(sqlite, checkpoint, anchor, options);
   if (fast !== null) return fast;
   const check = scanAuditChain(() => rows(sqlite), { checkpoint, anchor });
   if (!check.ok) check.entries = sqlite.prepare('select count(*) from audit_log').pluck().get() as number;

@@ -1,0 +1,152 @@
+import { hash } from 'node:crypto';
+import { createRequire } from 'node:module';
+import { MessageChannel, Worker, receiveMessageOnPort } from 'node:worker_threads';
+import type BetterSqlite3 from 'better-sqlite3';
+import { RANGE_SQL, walkAuditRange, type RangeFacts, type RawAuditRow } from './audit-range-walk.ts';
+
+/** The ranges of one walk: `min`..`max` cut into ranges of `size` entries. */
+export interface RangePlan {
+  min: number;
+  max: number;
+  size: number;
+  anchorSeq: number;
+  tombstoneAction: string;
+}
+
+export interface RangeRun {
+  /** One per range, in seq order; null where the range does not hold as it is. */
+  facts: (RangeFacts | null)[];
+  /** How many ranges the helper thread walked (the rest were walked here). */
+  byHelper: number;
+}
+
+// Slots of the shared Int32Array: the next range to take, ranges the helper finished, whether it failed.
+const NEXT = 0;
+const DONE = 1;
+const STATE = 2;
+const FAILED = 1;
+
+/** How long the helper may go without finishing a range before this thread walks what it took. */
+const HELPER_GRACE_MS = 10_000;
+
+// Plain JavaScript evaluated in the worker (no file to locate, so it survives the Electron bundle,
+// as core/backup/sqlite-worker.ts does); the walk itself is the very function this thread runs.
+const helperSource = (): string => `
+const { workerData } = require('node:worker_threads');
+const { hash } = require('node:crypto');
+const walkAuditRange = ${String(walkAuditRange)};
+const { file, driver, sql, plan, shared, port } = workerData;
+const state = new Int32Array(shared);
+let db;
+try {
+  db = new (require(driver))(file, { readonly: true, fileMustExist: true });
+  // Mapping the file spares the fresh connection a read() and a copy per page.
+  db.pragma('mmap_size = 1073741824');
+  const page = db.prepare(sql).raw(true);
+  for (;;) {
+    const i = Atomics.add(state, ${NEXT}, 1);
+    const lo = plan.min + i * plan.size;
+    if (lo > plan.max) break;
+    const hi = Math.min(lo + plan.size - 1, plan.max);
+    port.postMessage({ i, facts: walkAuditRange(page.all(lo, hi), lo, hi, plan.anchorSeq, plan.tombstoneAction, hash) });
+    Atomics.add(state, ${DONE}, 1);
+    Atomics.notify(state, ${DONE});
+  }
+} catch {
+  Atomics.store(state, ${STATE}, ${FAILED});
+  Atomics.notify(state, ${DONE});
+} finally {
+  if (db) db.close();
+  port.close();
+}
+`;
+
+function rangeOf(plan: RangePlan, i: number): [number, number] {
+  const lo = plan.min + i * plan.size;
+  return [lo, Math.min(lo + plan.size - 1, plan.max)];
+}
+
+/**
+ * Walks every range of `plan`, on this thread and, when `helper` is set, on one helper thread
+ * with its own read-only connection to the same file. Both take the next range from a shared
+ * counter, so neither waits for the other: while the helper starts (tens of milliseconds, more on
+ * a busy machine) this thread is already walking, and if it never starts or fails, this thread
+ * walks every range. Synchronous on purpose (the caller answers synchronously): the wait for the
+ * helper's last range is an `Atomics.wait`, its results are read with `receiveMessageOnPort`.
+ *
+ * The helper reads through another connection, so it may see later commits than this thread. That
+ * can only make a range look broken (an append is outside `min`..`max`; a purge or an erasure that
+ * lands in between breaks a link or a count), never make a broken one hold: callers send any
+ * range that does not hold to the exact walk, which reads everything through one connection.
+ */
+export function runAuditRanges(sqlite: BetterSqlite3.Database, plan: RangePlan, helper: { file: string; leaveAllToHelper?: boolean } | null): RangeRun {
+  const count = Math.ceil((plan.max - plan.min + 1) / plan.size);
+  const facts: (RangeFacts | null | undefined)[] = new Array<RangeFacts | null | undefined>(count).fill(undefined);
+  const state = new Int32Array(new SharedArrayBuffer(3 * Int32Array.BYTES_PER_ELEMENT));
+  let worker: Worker | null = null;
+  const channel = helper === null ? null : new MessageChannel();
+  if (helper !== null && channel !== null) {
+    const driver = createRequire(import.meta.url).resolve('better-sqlite3');
+    worker = new Worker(helperSource(), {
+      eval: true,
+      workerData: { file: helper.file, driver, sql: RANGE_SQL, plan, shared: state.buffer, port: channel.port2 },
+      transferList: [channel.port2],
+    });
+    worker.unref();
+    // Failures are reported through the shared state; an unheard 'error' event would crash the process.
+    worker.on('error', () => undefined);
+  }
+
+  try {
+    const page = sqlite.prepare(RANGE_SQL).raw(true);
+    const walkHere = (i: number): RangeFacts | null => {
+      const [lo, hi] = rangeOf(plan, i);
+      return walkAuditRange(page.all(lo, hi) as RawAuditRow[], lo, hi, plan.anchorSeq, plan.tombstoneAction, hash);
+    };
+    let broken = false;
+    // Tests only: this thread walks nothing unless the helper fails, so the helper's walk is the one tested.
+    while (helper?.leaveAllToHelper !== true) {
+      const i = Atomics.add(state, NEXT, 1);
+      if (i >= count) break;
+      const result = walkHere(i);
+      facts[i] = result;
+      if (result === null) {
+        // No point going on: the exact walk takes over. Stop the helper taking more.
+        Atomics.store(state, NEXT, count);
+        broken = true;
+        break;
+      }
+    }
+    let byHelper = 0;
+    if (channel !== null && helper !== null && !broken) {
+      const collect = (): boolean => {
+        let got = false;
+        for (let m = receiveMessageOnPort(channel.port1); m !== undefined; m = receiveMessageOnPort(channel.port1)) {
+          const { i, facts: f } = m.message as { i: number; facts: RangeFacts | null };
+          facts[i] = f;
+          byHelper += 1;
+          got = true;
+        }
+        return got;
+      };
+      let until = performance.now() + HELPER_GRACE_MS;
+      for (;;) {
+        const seen = Atomics.load(state, DONE);
+        if (collect()) until = performance.now() + HELPER_GRACE_MS;
+        if (!facts.includes(undefined)) break;
+        // The helper holds at most one range now. Walking it here costs one range; waiting for it
+        // costs as long as the helper takes, which on a busy machine can be much longer. Only the
+        // tests' leave-all-to-the-helper mode waits (still not for a helper that failed or hangs).
+        if (helper.leaveAllToHelper !== true || Atomics.load(state, STATE) === FAILED || performance.now() > until) {
+          for (let i = 0; i < count; i += 1) if (facts[i] === undefined) facts[i] = walkHere(i);
+          break;
+        }
+        Atomics.wait(state, DONE, seen, 50);
+      }
+    }
+    return { facts: facts.map((f) => f ?? null), byHelper };
+  } finally {
+    if (worker !== null) void worker.terminate();
+    channel?.port1.close();
+  }
+}
