@@ -18,7 +18,7 @@ export interface ProjectsTable {
 export interface GenerationsTable {
   id: string;
   project_id: string;
-  /** `interrupted` since 0007: the process running it died (see markInterruptedGenerations). */
+  /** `interrupted` since 0006: the process running it died (see markInterruptedGenerations). */
   status: 'running' | 'succeeded' | 'failed' | 'interrupted';
   started_at: string;
   finished_at: string | null;
@@ -33,7 +33,7 @@ export interface GenerationsTable {
   file_count: number | null;
   byte_count: number | null;
   warnings_json: string | null;
-  /** Since 0007: the process that runs (or ran) it, so another process never marks a live run interrupted. */
+  /** Since 0006: the process that runs (or ran) it, so another process never marks a live run interrupted. */
   pid: number | null;
 }
 

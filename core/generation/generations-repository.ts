@@ -45,7 +45,7 @@ export async function insertRunning(db: Kysely<Database>, row: { id: string; pro
     .execute();
 }
 
-/** Runs left `running`, with the process that runs them (null for runs recorded before 0007). */
+/** Runs left `running`, with the process that runs them (null for runs recorded before 0006). */
 export async function runningRuns(db: Kysely<Database>): Promise<{ id: string; projectId: string; stack: string | null; startedAt: string; outputDir: string | null; pid: number | null }[]> {
   const rows = await db.selectFrom('generations').select(['id', 'project_id', 'stack', 'started_at', 'output_dir', 'pid']).where('status', '=', 'running').orderBy('started_at').execute();
   return rows.map((r) => ({ id: r.id, projectId: r.project_id, stack: r.stack, startedAt: r.started_at, outputDir: r.output_dir, pid: r.pid }));

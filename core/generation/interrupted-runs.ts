@@ -17,7 +17,7 @@ export const INTERRUPTED_ERROR = { code: 'INTERRUPTED', message: 'Dihya stopped 
 
 function isOrphan(run: { id: string; pid: number | null }): boolean {
   if (run.pid === process.pid) return !runsInThisProcess.has(run.id);
-  // A run recorded before runs carried their pid (0007) cannot belong to a live process.
+  // A run recorded before runs carried their pid (0006) cannot belong to a live process.
   return run.pid === null || !isProcessAlive(run.pid);
 }
 
