@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, readdirSync, rmSync, statSync, statfsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -6,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { systemClock } from '../common/index.ts';
 import { createCore, type Core } from '../host/index.ts';
 import { tempDir } from '../test-support/temp-core.ts';
+import { canMountTmpfs, mountTmpfs } from '../test-support/tmpfs.ts';
 import type { SinkFactory } from './archive-output.ts';
 import { createBackup } from './create-backup.ts';
 
@@ -13,26 +13,6 @@ const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
-
-function canMountTmpfs(): boolean {
-  if (process.getuid?.() !== 0) return false;
-  const probe = tempDir('dihya-mount-probe-');
-  try {
-    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=1m', 'tmpfs', probe.path], { stdio: 'ignore' });
-    execFileSync('umount', [probe.path], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  } finally {
-    probe.remove();
-  }
-}
-
-function mountTmpfs(dir: string, size: string): void {
-  mkdirSync(dir, { recursive: true });
-  execFileSync('mount', ['-t', 'tmpfs', '-o', `size=${size}`, 'tmpfs', dir]);
-  cleanups.push(() => void execFileSync('umount', [dir]));
-}
 
 async function coreWithData(dataDir: string, rows: number): Promise<Core> {
   const core = await createCore({ dataDir, mode: 'test' });
@@ -58,7 +38,7 @@ describe.runIf(canMountTmpfs())('a full disk during a backup (a small tmpfs)', (
     const root = tempDir('dihya-full-');
     cleanups.push(() => root.remove());
     const destination = join(root.path, 'usb-stick');
-    mountTmpfs(destination, '512k');
+    cleanups.push(mountTmpfs(destination, '512k'));
     const core = await coreWithData(join(root.path, 'data'), 3_000);
 
     const error = await core.dispatch('backup.create', { destination }).catch((e: unknown) => e);
@@ -75,7 +55,7 @@ describe.runIf(canMountTmpfs())('a full disk during a backup (a small tmpfs)', (
     const core = await coreWithData(join(root.path, 'data'), 3_000);
     const { backup } = await core.dispatch('backup.create', {});
     const small = join(root.path, 'small');
-    mountTmpfs(small, '1m');
+    cleanups.push(mountTmpfs(small, '1m'));
 
     await expect(core.dispatch('backup.restore', { file: backup.file, dataDir: join(small, 'restored'), confirm: true })).rejects.toMatchObject({ code: 'DISK_FULL' });
     expect(readdirSync(small)).toEqual([]);
@@ -91,7 +71,7 @@ describe.runIf(canMountTmpfs())('a full disk during a backup (a small tmpfs)', (
     const root = tempDir('dihya-full-');
     cleanups.push(() => root.remove());
     const dataDir = join(root.path, 'data');
-    mountTmpfs(dataDir, '16m');
+    cleanups.push(mountTmpfs(dataDir, '16m'));
     const core = await coreWithData(dataDir, 2_600);
     if (withOutputs) {
       mkdirSync(join(dataDir, 'outputs', 'alpha'), { recursive: true });

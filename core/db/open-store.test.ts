@@ -1,10 +1,10 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createCore } from '../host/index.ts';
 import { tempDir } from '../test-support/temp-core.ts';
+import { canMountTmpfs, mountTmpfs } from '../test-support/tmpfs.ts';
 import { openStore } from './open-store.ts';
 
 const dirs: { remove(): void }[] = [];
@@ -52,27 +52,13 @@ describe('openStore', () => {
   });
 });
 
-function canMountTmpfs(): boolean {
-  if (process.getuid?.() !== 0) return false;
-  const probe = tempDir('dihya-mount-probe-');
-  try {
-    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=1m', 'tmpfs', probe.path], { stdio: 'ignore' });
-    execFileSync('umount', [probe.path], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  } finally {
-    probe.remove();
-  }
-}
 
 // A read-only file system is the only honest way to make a folder unwritable for root; this
 // machine and CI run as root with mount available. Elsewhere the test says why it did not run.
 describe.runIf(canMountTmpfs())('a read-only data directory', () => {
   it('is refused with STORE_READ_ONLY, and what it holds is intact afterwards', async () => {
     const mountPoint = join(dataDir(), 'mnt');
-    mkdirSync(mountPoint);
-    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=16m', 'tmpfs', mountPoint]);
+    const unmount = mountTmpfs(mountPoint, '16m');
     try {
       const core = await createCore({ dataDir: mountPoint, mode: 'test' });
       const kept = await core.dispatch('projects.create', { name: 'Kept safe' });
@@ -86,7 +72,7 @@ describe.runIf(canMountTmpfs())('a read-only data directory', () => {
       expect(await reopened.dispatch('projects.get', { id: kept.id })).toEqual(kept);
       await reopened.dispose();
     } finally {
-      execFileSync('umount', [mountPoint]);
+      unmount();
     }
   });
 });
