@@ -1,6 +1,7 @@
 import type { FileHandle } from 'node:fs/promises';
 import { AppError } from '../common/index.ts';
 import { ZIP_COMMENT_LENGTH } from './archive-digest.ts';
+import { CENTRAL, EOCD, LOCAL, MAX32, ZIP64_EOCD, ZIP64_LOCATOR } from './zip-format.ts';
 
 /**
  * A reader for the zips ZipWriter writes (stored members, data descriptors, ZIP64 when large),
@@ -16,12 +17,6 @@ export interface ZipEntry {
   isDirectory: boolean;
 }
 
-const EOCD = 0x06054b50;
-const ZIP64_LOCATOR = 0x07064b50;
-const ZIP64_EOCD = 0x06064b50;
-const CENTRAL = 0x02014b50;
-const LOCAL = 0x04034b50;
-const MAX32 = 0xffffffff;
 const WINDOW_BYTES = 4 * 1024 * 1024;
 
 function corrupt(label: string, why: string): AppError {

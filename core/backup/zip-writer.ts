@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { crc32 } from 'node:zlib';
 import { DIGEST_PREFIX } from './archive-digest.ts';
+import { CENTRAL, DESCRIPTOR, EOCD, LOCAL, MAX32, ZIP64_EOCD, ZIP64_LOCATOR } from './zip-format.ts';
 
 /**
  * Writes a plain zip (stored members, UTF-8 names, Unix modes, ZIP64 when sizes or counts need it)
@@ -9,13 +10,6 @@ import { DIGEST_PREFIX } from './archive-digest.ts';
  * backup, and a JavaScript CRC over it cost more than the whole SQLite snapshot. The same pass
  * feeds the archive digest (archive-digest.ts), which ends the zip as its comment.
  */
-const LOCAL = 0x04034b50;
-const DESCRIPTOR = 0x08074b50;
-const CENTRAL = 0x02014b50;
-const ZIP64_EOCD = 0x06064b50;
-const ZIP64_LOCATOR = 0x07064b50;
-const EOCD = 0x06054b50;
-const MAX32 = 0xffffffff;
 const FLAG_DESCRIPTOR = 0x0008;
 const FLAG_UTF8 = 0x0800;
 const MADE_BY_UNIX = (3 << 8) | 45;
