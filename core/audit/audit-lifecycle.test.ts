@@ -6,6 +6,7 @@ import { fixedClock } from '../common/index.ts';
 import { createCore, type Core } from '../host/index.ts';
 import * as m0001 from '../db/migrations/0001-initial.ts';
 import * as m0003 from '../db/migrations/0003-gdpr.ts';
+import { editAuditEntry } from '../test-support/audit-rows.ts';
 import { tempDir } from '../test-support/temp-core.ts';
 import { GENESIS_HASH, entryHashV1 } from './audit-hash.ts';
 import { appendAuditEntry, readAuditLog, verifyAuditChain } from './audit-log.ts';
@@ -76,7 +77,7 @@ describe('verifying the stored log', () => {
     expect(verifyAuditLogExactly(c.store.sqlite, dataDir)).toEqual(stored);
     expect(verifyAuditChain(await readAuditLog(c.store.db))).toMatchObject({ ok: true, entries: stored.entries });
     const lastTricky = c.store.sqlite.prepare("select max(seq) from audit_log where action = 'test.tricky'").pluck().get() as number;
-    c.store.sqlite.prepare(`update audit_log set details_json = '{"text":"x"}' where seq = ?`).run(lastTricky);
+    editAuditEntry(c.store.sqlite, lastTricky, { details: '{"text":"x"}' });
     expect(verifyAuditLog(c.store.sqlite, dataDir)).toMatchObject({ ok: false, problem: { seq: lastTricky, reason: 'modified' } });
   });
 });

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import { redactText, redactValue } from '../common/index.ts';
 import type { Database } from '../db/index.ts';
-import { GENESIS_HASH, contentHashV2, entryHashV1, entryHashV2, newSalt } from './audit-hash.ts';
+import { GENESIS_HASH, contentText, entryHashV1, headerText, newSalt, sha256Hex } from './audit-hash.ts';
 import { CHECKPOINT_ACTION, TOMBSTONE_ACTION, rowFromRecord, scanAuditChain, type AuditCheck, type AuditProblemReason, type AuditRow } from './audit-verify.ts';
 import { canonicalJson } from './canonical-json.ts';
 
@@ -61,17 +61,17 @@ export async function appendAuditEntry(
   const details = redactValue(JSON.parse(JSON.stringify(entry.details ?? {})) as Record<string, unknown>);
   const detailsJson = canonicalJson(details);
   const salt = newSalt();
-  const contentHash = contentHashV2(subject, detailsJson, salt);
+  const content = contentText(subject, detailsJson, salt);
+  const contentHash = sha256Hex(content);
   const seq = (last?.seq ?? 0) + 1;
   const prevHash = last?.hash ?? GENESIS_HASH;
   const actor = asStored(redactText(entry.actor));
   const at = asStored(entry.at);
   const action = asStored(entry.action);
-  const hash = entryHashV2({ seq, at, actor, action, contentHash, prevHash });
-  await db
-    .insertInto('audit_log')
-    .values({ seq, at, actor, action, subject, details_json: detailsJson, prev_hash: prevHash, hash, content_hash: contentHash, salt, redacted_by: null })
-    .execute();
+  const header = headerText({ seq, at, actor, action, contentHash, prevHash });
+  const hash = sha256Hex(header);
+  // The texts are stored as hashed; every other column is read out of them (audit-table.ts).
+  await db.insertInto('audit_log').values({ seq, header_text: header, content_text: content, hash, redacted_by: null }).execute();
   return { seq, at, actor, action, subject, details: JSON.parse(detailsJson) as Record<string, unknown>, prevHash, hash, contentHash, salt, redactedBy: null };
 }
 

@@ -1,10 +1,8 @@
 /** One stored entry as `RANGE_SQL` returns it in raw mode. */
-export type RawAuditRow = [
-  seq: number, at: string, actor: string, action: string, subject: string | null, details_json: string,
-  prev_hash: string, hash: string, content_hash: string | null, salt: string | null, redacted_by: string | null,
-];
+export type RawAuditRow = [seq: number, header_text: string | null, content_text: string | null, hash: string | null, redacted_by: string | null];
 
-export const RANGE_SQL = 'select seq, at, actor, action, subject, details_json, prev_hash, hash, content_hash, salt, redacted_by from audit_log where seq between ? and ? order by seq';
+/** Only the stored texts and hashes: every other column is read out of them (audit-table.ts). */
+export const RANGE_SQL = 'select seq, header_text, content_text, hash, redacted_by from audit_log where seq between ? and ? order by seq';
 
 /** What one range of a holding chain tells the walk that stitches the ranges together. */
 export interface RangeFacts {
@@ -30,41 +28,57 @@ export type HashHex = (algorithm: string, data: string, outputEncoding: 'hex') =
  *
  * It runs on the caller's thread and, as source text (`String(walkAuditRange)`), in the helper
  * thread, so it must stay self-contained: no imports, no module-level names; `hash` comes in.
- * The canonical texts are built by concatenation exactly as audit-hash.ts writes them, one hash
- * call per text, no object per row. Only values this walk has checked to be hex go in unquoted:
- * a salt taken raw would let a forger move text between `details_json` and `salt` and keep the
- * content hash (the exact walk, which quotes it, would then disagree).
+ *
+ * A v2 header ends `"content":"<64 hex>","prev":"<64 hex>","seq":N,"v":2}` (audit-hash.ts), so the
+ * links are compared in place, from the end, without parsing or copying (bench/audit.bench.ts): the stored `prev` must be
+ * the previous entry's hash, the stored `content` the hash of the content text. The hash of the
+ * whole header covers the rest. `tombstonePrefix` is how a tombstone's header starts.
  */
-export function walkAuditRange(rows: readonly RawAuditRow[], lo: number, hi: number, anchorSeq: number, tombstoneAction: string, hash: HashHex): RangeFacts | null {
+export function walkAuditRange(rows: readonly RawAuditRow[], lo: number, hi: number, anchorSeq: number, tombstonePrefix: string, hash: HashHex): RangeFacts | null {
   if (rows.length !== hi - lo + 1 || rows.length === 0) return null;
-  const q = JSON.stringify;
-  // Later links are hashes this walk computed; the first one is only text from the table.
-  if (!/^[0-9a-f]{64}$/.test(rows[0]![6])) return null;
   const redactions = new Map<string, [string, number, number, number]>();
   const tombstones: [string, number, number][] = [];
   let originHash: string | null = null;
   let anchorHash: string | null = null;
-  const firstPrev = rows[0]![6];
-  let prev = firstPrev;
+  let firstPrev: string | null = null;
+  let prev = '';
   let expectedSeq = lo;
-  // Most entries repeat the previous entry's action and actor: quote those once.
-  let action = '';
-  let actor = '';
-  let quotedAction = '""';
-  let quotedActor = '""';
   for (const r of rows) {
     const seq = r[0];
-    const contentHash = r[8];
-    if (seq !== expectedSeq || r[6] !== prev || contentHash === null) return null;
-    const redactedBy = r[10];
+    const header = r[1];
+    const entryHash = r[3];
+    if (seq !== expectedSeq || header === null || entryHash === null) return null;
+    // `,"seq":<seq>,"v":2}` ends the header: read the digits in place rather than build the text per row.
+    if (!header.endsWith(',"v":2}')) return null;
+    let end = header.length - 7;
+    let stated = 0;
+    for (let unit = 1; end > 0; unit *= 10, end -= 1) {
+      const c = header.charCodeAt(end - 1);
+      if (c < 48 || c > 57) break;
+      stated += (c - 48) * unit;
+    }
+    if (stated !== seq || !header.startsWith(',"seq":', end - 7)) return null;
+    end -= 7;
+    // `","prev":"` then 64 characters then `"`: 75 characters before `,"seq"`.
+    if (end < 150 || !header.startsWith('","prev":"', end - 75) || header.charCodeAt(end - 1) !== 34) return null;
+    if (firstPrev === null) {
+      // Later links are hashes this walk checked; the first one is only text from the table.
+      firstPrev = header.slice(end - 65, end - 1);
+      if (!/^[0-9a-f]{64}$/.test(firstPrev)) return null;
+    } else if (!header.startsWith(prev, end - 65)) {
+      return null;
+    }
+    if (!header.startsWith('"content":"', end - 150)) return null;
+    const content = r[2];
+    const redactedBy = r[4];
     if (redactedBy === null) {
-      if (r[9] === null || hash('sha256', `{"details":${r[5]},"salt":${q(r[9])},"subject":${q(r[4])}}`, 'hex') !== contentHash) return null;
-      if (r[3] === tombstoneAction) {
-        const d = JSON.parse(r[5]) as { erasureId?: unknown; redactedEntries?: unknown };
+      if (content === null || !header.startsWith(hash('sha256', content, 'hex'), end - 139)) return null;
+      if (header.startsWith(tombstonePrefix)) {
+        const d = (JSON.parse(content) as { details?: { erasureId?: unknown; redactedEntries?: unknown } }).details ?? {};
         if (typeof d.erasureId === 'string') tombstones.push([d.erasureId, seq, typeof d.redactedEntries === 'number' ? d.redactedEntries : 0]);
       }
     } else {
-      if (r[4] !== null || r[9] !== null || r[5] !== '{}') return null;
+      if (content !== null) return null;
       const known = redactions.get(redactedBy);
       if (known === undefined) redactions.set(redactedBy, [redactedBy, seq, seq, 1]);
       else {
@@ -72,20 +86,11 @@ export function walkAuditRange(rows: readonly RawAuditRow[], lo: number, hi: num
         known[3] += 1;
       }
     }
-    if (r[3] !== action) {
-      action = r[3];
-      quotedAction = q(action);
-    }
-    if (r[2] !== actor) {
-      actor = r[2];
-      quotedActor = q(actor);
-    }
-    const entryHash = r[7];
-    if (hash('sha256', `{"action":${quotedAction},"actor":${quotedActor},"at":${q(r[1])},"content":"${contentHash}","prev":"${prev}","seq":${seq},"v":2}`, 'hex') !== entryHash) return null;
+    if (hash('sha256', header, 'hex') !== entryHash) return null;
     if (seq === 1) originHash = entryHash;
     if (seq === anchorSeq) anchorHash = entryHash;
     prev = entryHash;
     expectedSeq += 1;
   }
-  return { firstPrev, lastHash: prev, originHash, anchorHash, redactions: [...redactions.values()], tombstones };
+  return { firstPrev: firstPrev ?? '', lastHash: prev, originHash, anchorHash, redactions: [...redactions.values()], tombstones };
 }

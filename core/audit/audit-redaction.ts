@@ -37,8 +37,8 @@ export async function countAuditEntriesToRedact(db: Kysely<Database>, match: Aud
 }
 
 /**
- * Empties matching entries (subject, details and salt deleted; `redacted_by` set) so they keep
- * their place in the chain with nothing personal left. Legacy v1 entries cannot be emptied without
+ * Empties matching entries (their content text, which holds subject, details and salt, deleted;
+ * `redacted_by` set) so they keep their place in the chain with nothing personal left. Legacy v1 entries cannot be emptied without
  * breaking the chain; they are counted and left. The caller appends the tombstone naming
  * `erasureId` in the same transaction.
  */
@@ -48,7 +48,7 @@ export async function redactAuditEntries(db: Kysely<Database>, match: AuditRedac
   for (let i = 0; i < redactable.length; i += 500) {
     await db
       .updateTable('audit_log')
-      .set({ subject: null, details_json: '{}', salt: null, redacted_by: erasureId })
+      .set({ content_text: null, redacted_by: erasureId })
       .where('seq', 'in', redactable.slice(i, i + 500))
       .execute();
   }

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Core } from '../host/index.ts';
 import { tempCore } from '../test-support/temp-core.ts';
-import { GENESIS_HASH, contentHashV2, entryHashV2, newSalt } from './audit-hash.ts';
+import { editAuditEntry, emptyAuditEntry, forgeAuditEntry, writeAuditEntries } from '../test-support/audit-rows.ts';
 import { AUDIT_HEAD_FILE, readAuditAnchor, syncAuditAnchor } from './audit-head.ts';
 import { readAuditLog, verifyAuditChain } from './audit-log.ts';
 import { verifyAuditLog } from './verify-audit-log.ts';
@@ -34,18 +34,14 @@ describe('the audit chain detects and names tampering', () => {
 
   it('names an edited row', async () => {
     const { core, verify } = await coreWithLog(5);
-    core.store.sqlite.prepare(`update audit_log set details_json = '{"name":"Someone else"}' where seq = 3`).run();
+    editAuditEntry(core.store.sqlite, 3, { details: '{"name":"Someone else"}' });
     expect(verify()).toMatchObject({ ok: false, problem: { seq: 3, reason: 'modified' } });
     expect(verify().problem?.message).toContain('#3');
   });
 
   it('names an edited row even when its own hash was recomputed to match', async () => {
     const { core, verify } = await coreWithLog(5);
-    const row = core.store.sqlite.prepare('select * from audit_log where seq = 3').get() as { at: string; actor: string; action: string; subject: string; salt: string; prev_hash: string };
-    const details = '{"name":"Forged"}';
-    const contentHash = contentHashV2(row.subject, details, row.salt);
-    const hash = entryHashV2({ seq: 3, at: row.at, actor: row.actor, action: row.action, contentHash, prevHash: row.prev_hash });
-    core.store.sqlite.prepare('update audit_log set details_json = ?, content_hash = ?, hash = ? where seq = 3').run(details, contentHash, hash);
+    forgeAuditEntry(core.store.sqlite, 3, '{"name":"Forged"}');
     expect(verify()).toMatchObject({ ok: false, problem: { seq: 3, reason: 'modified', message: expect.stringContaining('replaced') } });
   });
 
@@ -84,7 +80,7 @@ describe('the audit chain detects and names tampering', () => {
 
   it('refuses an emptied entry that no erasure tombstone accounts for', async () => {
     const { core, verify } = await coreWithLog(4);
-    core.store.sqlite.prepare(`update audit_log set subject = null, details_json = '{}', salt = null, redacted_by = 'made-up' where seq = 2`).run();
+    emptyAuditEntry(core.store.sqlite, 2, 'made-up');
     expect(verify()).toMatchObject({ ok: false, problem: { seq: 2, reason: 'unaccounted-redaction' } });
   });
 
@@ -108,18 +104,7 @@ describe('the audit chain detects and names tampering', () => {
 describe('a log longer than one page of the verification walk', () => {
   it('holds, and a removal or a swap across pages is still named', async () => {
     const { core, dataDir, verify } = await coreWithLog(0);
-    const insert = core.store.sqlite.prepare('insert into audit_log (seq, at, actor, action, subject, details_json, prev_hash, hash, content_hash, salt) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
-    core.store.sqlite.transaction(() => {
-      let prev = GENESIS_HASH;
-      for (let seq = 1; seq <= 12_000; seq += 1) {
-        const salt = newSalt();
-        const details = `{"n":${seq}}`;
-        const contentHash = contentHashV2(null, details, salt);
-        const hash = entryHashV2({ seq, at: '2026-01-01T00:00:00.000Z', actor: 'local', action: 'test.bulk', contentHash, prevHash: prev });
-        insert.run(seq, '2026-01-01T00:00:00.000Z', 'local', 'test.bulk', null, details, prev, hash, contentHash, salt);
-        prev = hash;
-      }
-    })();
+    writeAuditEntries(core.store.sqlite, 12_000, (seq) => ({ at: '2026-01-01T00:00:00.000Z', actor: 'local', action: 'test.bulk', subject: null, details: `{"n":${seq}}` }));
     syncAuditAnchor(core.store.sqlite, dataDir, new Date());
     expect(verify()).toMatchObject({ ok: true, entries: 12_000, anchor: { state: 'matches' } });
     core.store.sqlite.transaction(() => {

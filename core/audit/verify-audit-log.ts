@@ -3,6 +3,7 @@ import type BetterSqlite3 from 'better-sqlite3';
 import { GENESIS_HASH } from './audit-hash.ts';
 import { readAuditAnchor, type AuditAnchor } from './audit-head.ts';
 import { runAuditRanges } from './audit-range-runner.ts';
+import { auditTableIsCurrent } from './audit-table.ts';
 import { CHECKPOINT_ACTION, TOMBSTONE_ACTION, checkAnchor, checkRedactions, parseCheckpoint, scanAuditChain, type AuditCheck, type AuditRow, type Checkpoint } from './audit-verify.ts';
 
 const PAGE = 5_000;
@@ -76,7 +77,7 @@ function fastWalk(sqlite: BetterSqlite3.Database, checkpoint: Checkpoint | null,
   // The helper's connection sees only what is committed: inside a transaction, walk alone.
   const onFile = !sqlite.memory && !sqlite.inTransaction && sqlite.name !== '';
   const helper = onFile && (options.helper ?? (entries >= HELPER_MIN_ENTRIES && coreIsIdle()));
-  const plan = { min, max, size: RANGE_SIZE, anchorSeq: known?.seq ?? -1, tombstoneAction: TOMBSTONE_ACTION };
+  const plan = { min, max, size: RANGE_SIZE, anchorSeq: known?.seq ?? -1, tombstonePrefix: `{"action":${JSON.stringify(TOMBSTONE_ACTION)},` };
   const run = runAuditRanges(sqlite, plan, helper ? { file: sqlite.name, leaveAllToHelper: options.leaveAllToHelper === true } : null);
   options.onRun?.({ ranges: run.facts.length, byHelper: run.byHelper });
 
@@ -130,7 +131,8 @@ function latestCheckpoint(sqlite: BetterSqlite3.Database): Checkpoint | null {
 export function verifyAuditLog(sqlite: BetterSqlite3.Database, dataDir: string, options: VerifyOptions = {}): AuditCheck {
   const anchor = readAuditAnchor(dataDir);
   const checkpoint = latestCheckpoint(sqlite);
-  const fast = fastWalk(sqlite, checkpoint, anchor, options);
+  // The fast walk hashes the stored texts, which say what the columns hold only in the table as Dihya defines it.
+  const fast = auditTableIsCurrent(sqlite) ? fastWalk(sqlite, checkpoint, anchor, options) : null;
   if (fast !== null) return fast;
   const check = scanAuditChain(() => rows(sqlite), { checkpoint, anchor });
   if (!check.ok) check.entries = sqlite.prepare('select count(*) from audit_log').pluck().get() as number;

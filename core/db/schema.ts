@@ -1,4 +1,4 @@
-import type { Generated } from 'kysely';
+import type { Generated, GeneratedAlways } from 'kysely';
 
 /**
  * Kysely's view of the SQLite store. When adding a column: write a new numbered migration in
@@ -43,21 +43,25 @@ export interface SettingsTable {
   updated_at: string;
 }
 
+/** Each entry is stored as the texts its hashes cover; the other fields are read out of them (core/audit/audit-table.ts). */
 export interface AuditLogTable {
   seq: Generated<number>;
-  at: string;
-  actor: string;
-  action: string;
-  subject: string | null;
-  details_json: string;
-  prev_hash: string;
+  /** What `hash` is the sha256 of (v2: action, actor, at, content hash, prev, seq; legacy v1: everything). */
+  header_text: string;
+  /** What the header's content hash is the sha256 of (details, salt, subject); null once erased, and on v1. */
+  content_text: string | null;
   hash: string;
-  /** v2 entries (migration 0003): salted hash of subject + details; null on legacy v1 entries. */
-  content_hash: string | null;
-  /** Cleared, with subject and details, when an erasure redacts the entry. */
-  salt: string | null;
-  /** The erasure id (named by a `gdpr.erasure.tombstone` entry) that redacted this entry. */
+  /** The erasure id (named by a `gdpr.erasure.tombstone` entry) that emptied this entry. */
   redacted_by: string | null;
+  at: GeneratedAlways<string>;
+  actor: GeneratedAlways<string>;
+  action: GeneratedAlways<string>;
+  subject: GeneratedAlways<string | null>;
+  details_json: GeneratedAlways<string>;
+  prev_hash: GeneratedAlways<string>;
+  /** v2 entries: salted hash of subject + details; null on legacy v1 entries. */
+  content_hash: GeneratedAlways<string | null>;
+  salt: GeneratedAlways<string | null>;
 }
 
 // Scheduler and backups (migration 0002).

@@ -68,7 +68,7 @@ export const DATA_CATALOG: readonly TableEntry[] = [
   },
   {
     table: 'audit_log',
-    description: 'The tamper-evident record of every change made through Dihya: when, by which channel, what, and on which item. Credentials are removed and e-mails and phone numbers masked before entries are written; erased items leave only a content-free entry.',
+    description: 'The tamper-evident record of every change made through Dihya: when, by which channel, what, and on which item. Credentials are removed and e-mails and phone numbers masked before entries are written; erased items leave only a content-free entry. Each entry is kept as the exact texts its hashes cover (`header_text`, `content_text`: anyone can re-hash them); the other columns are read out of those texts.',
     personal: true,
     categories: ['times of your actions', 'names of items you changed (masked where they hold e-mails or phone numbers)'],
     purpose: 'Accountability and security of processing (Art. 5(2), 32): show what Dihya did.',

@@ -8,6 +8,7 @@ import { GenerationService } from '../generation/index.ts';
 import { createAppLog } from '../logging/index.ts';
 import { createPublishing } from '../publish/index.ts';
 import { createScheduling } from '../scheduler/index.ts';
+import { editAuditEntry } from '../test-support/audit-rows.ts';
 import { tempDir } from '../test-support/temp-core.ts';
 import { createDispatcher } from './dispatcher.ts';
 import { EventBus } from './event-bus.ts';
@@ -61,7 +62,7 @@ describe('dispatcher', () => {
   it('names the first tampered audit entry', async () => {
     const { dispatch, store } = await setup();
     for (const name of ['A', 'B', 'C']) await dispatch('projects.create', { name });
-    store.sqlite.prepare("update audit_log set details_json = '{\"name\":\"Z\"}' where seq = 2").run();
+    editAuditEntry(store.sqlite, 2, { details: '{"name":"Z"}' });
     expect(verifyAuditChain(await readAuditLog(store.db))).toMatchObject({ ok: false, entries: 3, firstBadSeq: 2, reason: 'modified' });
     store.sqlite.prepare('delete from audit_log where seq = 2').run();
     expect(verifyAuditChain(await readAuditLog(store.db))).toMatchObject({ ok: false, firstBadSeq: 2, reason: 'removed' });

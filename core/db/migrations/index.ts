@@ -5,6 +5,7 @@ import * as m0003 from './0003-gdpr.ts';
 import * as m0004 from './0004-ipfs-publishing.ts';
 import * as m0005 from './0005-generation.ts';
 import * as m0006 from './0006-generation-interrupted.ts';
+import * as m0007 from './0007-audit-texts.ts';
 
 /**
  * Numbered, append-only. Imported statically (not read from disk) so the list is the same under
@@ -17,6 +18,7 @@ const migrations: Record<string, Migration> = {
   '0004-ipfs-publishing': m0004,
   '0005-generation': m0005,
   '0006-generation-interrupted': m0006,
+  '0007-audit-texts': m0007,
 };
 
 export const migrationProvider: MigrationProvider = {
