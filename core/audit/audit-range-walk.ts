@@ -43,6 +43,7 @@ export function walkAuditRange(rows: readonly RawAuditRow[], lo: number, hi: num
   let firstPrev: string | null = null;
   let prev = '';
   let expectedSeq = lo;
+  const [QUOTE, COMMA, COLON] = [34, 44, 58];
   for (const r of rows) {
     const seq = r[0];
     const header = r[1];
@@ -57,23 +58,25 @@ export function walkAuditRange(rows: readonly RawAuditRow[], lo: number, hi: num
       if (c < 48 || c > 57) break;
       stated += (c - 48) * unit;
     }
-    if (stated !== seq || !header.startsWith(',"seq":', end - 7)) return null;
+    // Before the digits, `,"seq":`; the texts are authenticated by their hashes, so the layout
+    // checks only make sure the places read below are the ones that hold the two hashes.
+    if (stated !== seq || header.charCodeAt(end - 1) !== COLON || header.charCodeAt(end - 7) !== COMMA) return null;
     end -= 7;
-    // `","prev":"` then 64 characters then `"`: 75 characters before `,"seq"`.
-    if (end < 150 || !header.startsWith('","prev":"', end - 75) || header.charCodeAt(end - 1) !== 34) return null;
+    // `"content":"<64>","prev":"<64>"` ends at `end`: quotes at end-1, end-66, end-75, end-140.
+    if (end < 150 || header.charCodeAt(end - 1) !== QUOTE || header.charCodeAt(end - 66) !== QUOTE || header.charCodeAt(end - 75) !== QUOTE || header.charCodeAt(end - 140) !== QUOTE) return null;
     if (firstPrev === null) {
       // Later links are hashes this walk checked; the first one is only text from the table.
       firstPrev = header.slice(end - 65, end - 1);
       if (!/^[0-9a-f]{64}$/.test(firstPrev)) return null;
-    } else if (!header.startsWith(prev, end - 65)) {
+    } else if (header.slice(end - 65, end - 1) !== prev) {
+      // A 64-character slice compared with === costs a third of a startsWith at a position.
       return null;
     }
-    if (!header.startsWith('"content":"', end - 150)) return null;
     const content = r[2];
     const redactedBy = r[4];
     if (redactedBy === null) {
-      if (content === null || !header.startsWith(hash('sha256', content, 'hex'), end - 139)) return null;
-      if (header.startsWith(tombstonePrefix)) {
+      if (content === null || header.slice(end - 139, end - 75) !== hash('sha256', content, 'hex')) return null;
+      if (header.slice(0, tombstonePrefix.length) === tombstonePrefix) {
         const d = (JSON.parse(content) as { details?: { erasureId?: unknown; redactedEntries?: unknown } }).details ?? {};
         if (typeof d.erasureId === 'string') tombstones.push([d.erasureId, seq, typeof d.redactedEntries === 'number' ? d.redactedEntries : 0]);
       }
