@@ -1,7 +1,7 @@
 import { hash } from 'node:crypto';
-import { createRequire } from 'node:module';
-import { MessageChannel, Worker, receiveMessageOnPort } from 'node:worker_threads';
+import { MessageChannel, receiveMessageOnPort } from 'node:worker_threads';
 import type BetterSqlite3 from 'better-sqlite3';
+import { AuditRangeHelper, DONE, FAILED, NEXT, STATE } from './audit-range-helper.ts';
 import { RANGE_SQL, walkAuditRange, type RangeFacts, type RawAuditRow } from './audit-range-walk.ts';
 
 /** The ranges of one walk: `min`..`max` cut into ranges of `size` entries. */
@@ -21,50 +21,8 @@ export interface RangeRun {
   byHelper: number;
 }
 
-// Slots of the shared Int32Array: the next range to take, ranges the helper finished, whether it failed.
-const NEXT = 0;
-const DONE = 1;
-const STATE = 2;
-const FAILED = 1;
-
 /** How long the helper may go without finishing a range before this thread walks what it took. */
 const HELPER_GRACE_MS = 10_000;
-
-// Plain JavaScript evaluated in the worker (no file to locate, so it survives the Electron bundle,
-// as core/backup/sqlite-worker.ts does); the walk itself is the very function this thread runs.
-const helperSource = (): string => `
-const { workerData } = require('node:worker_threads');
-const { hash } = require('node:crypto');
-const walkAuditRange = ${String(walkAuditRange)};
-const { file, driver, sql, plan, shared, port } = workerData;
-const state = new Int32Array(shared);
-let db;
-try {
-  db = new (require(driver))(file, { readonly: true, fileMustExist: true });
-  // Mapping the file spares the fresh connection a read() and a copy per page.
-  db.pragma('mmap_size = 1073741824');
-  const page = db.prepare(sql).raw(true);
-  for (;;) {
-    const i = Atomics.add(state, ${NEXT}, 1);
-    const lo = plan.min + i * plan.size;
-    if (lo > plan.max) break;
-    const hi = Math.min(lo + plan.size - 1, plan.max);
-    let facts = null;
-    try {
-      facts = walkAuditRange(page.all(lo, hi), lo, hi, plan.anchorSeq, plan.tombstonePrefix, hash);
-    } catch { /* not sure: the exact walk decides */ }
-    port.postMessage({ i, facts });
-    Atomics.add(state, ${DONE}, 1);
-    Atomics.notify(state, ${DONE});
-  }
-} catch {
-  Atomics.store(state, ${STATE}, ${FAILED});
-  Atomics.notify(state, ${DONE});
-} finally {
-  if (db) db.close();
-  port.close();
-}
-`;
 
 function rangeOf(plan: RangePlan, i: number): [number, number] {
   const lo = plan.min + i * plan.size;
@@ -84,24 +42,20 @@ function rangeOf(plan: RangePlan, i: number): [number, number] {
  * lands in between breaks a link or a count), never make a broken one hold: callers send any
  * range that does not hold to the exact walk, which reads everything through one connection.
  */
-export function runAuditRanges(sqlite: BetterSqlite3.Database, plan: RangePlan, helper: { file: string; leaveAllToHelper?: boolean } | null): RangeRun {
+export function runAuditRanges(
+  sqlite: BetterSqlite3.Database,
+  plan: RangePlan,
+  helper: { file: string; leaveAllToHelper?: boolean; thread?: AuditRangeHelper | undefined } | null,
+): RangeRun {
   const count = Math.ceil((plan.max - plan.min + 1) / plan.size);
   const facts: (RangeFacts | null | undefined)[] = new Array<RangeFacts | null | undefined>(count).fill(undefined);
   const state = new Int32Array(new SharedArrayBuffer(3 * Int32Array.BYTES_PER_ELEMENT));
-  let worker: Worker | null = null;
   const channel = helper === null ? null : new MessageChannel();
-  if (helper !== null && channel !== null) {
-    const driver = createRequire(import.meta.url).resolve('better-sqlite3');
-    worker = new Worker(helperSource(), {
-      eval: true,
-      workerData: { file: helper.file, driver, sql: RANGE_SQL, plan, shared: state.buffer, port: channel.port2 },
-      transferList: [channel.port2],
-    });
-    worker.unref();
-    // Failures are reported through the shared state; an unheard 'error' event would crash the process.
-    worker.on('error', () => undefined);
+  // A helper thread of the caller's (kept warm between walks) or one for this walk only.
+  const thread = helper === null ? null : (helper.thread ?? new AuditRangeHelper({ idleMs: 0 }));
+  if (helper !== null && thread !== null && channel !== null) {
+    thread.walk({ file: helper.file, sql: RANGE_SQL, plan, shared: state.buffer as SharedArrayBuffer, port: channel.port2 });
   }
-
   try {
     const page = sqlite.prepare(RANGE_SQL).raw(true);
     const walkHere = (i: number): RangeFacts | null => {
@@ -156,7 +110,7 @@ export function runAuditRanges(sqlite: BetterSqlite3.Database, plan: RangePlan, 
     }
     return { facts: facts.map((f) => f ?? null), byHelper };
   } finally {
-    if (worker !== null) void worker.terminate();
+    if (helper !== null && helper.thread === undefined) thread?.dispose();
     channel?.port1.close();
   }
 }

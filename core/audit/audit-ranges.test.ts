@@ -4,6 +4,7 @@ import { editAuditEntry, emptyAuditEntry, forgeAuditEntry, writeAuditEntries } f
 import { tempDir } from '../test-support/temp-core.ts';
 import { syncAuditAnchor } from './audit-head.ts';
 import { appendAuditEntry } from './audit-log.ts';
+import { AuditRangeHelper } from './audit-range-helper.ts';
 import { runAuditRanges } from './audit-range-runner.ts';
 import { redactAuditEntries } from './audit-redaction.ts';
 import { TOMBSTONE_ACTION } from './audit-verify.ts';
@@ -102,5 +103,31 @@ describe('verification split into ranges and across threads', () => {
     expect(run.facts).toHaveLength(4);
     expect(run.facts.every((f) => f !== null)).toBe(true);
     expect(run.facts[3]?.lastHash).toBe(store.sqlite.prepare('select hash from audit_log where seq = ?').pluck().get(ENTRIES));
+  });
+
+  it('keeps a helper thread between verifications: it walks the next one, reading the file as it is then', async () => {
+    const { store, dataDir } = await longLog();
+    const thread = new AuditRangeHelper({ idleMs: 60_000 });
+    cleanups.push(() => thread.dispose());
+    const runs: { ranges: number; byHelper: number }[] = [];
+    const options: VerifyOptions = { helper: true, leaveAllToHelper: true, thread, onRun: (run) => runs.push(run) };
+    expect(verifyAuditLog(store.sqlite, dataDir, options)).toMatchObject({ ok: true });
+    expect(thread.running).toBe(true);
+    // The same thread, a fresh connection: it sees the edit made since.
+    editAuditEntry(store.sqlite, 5000, { field: 'action', value: 'test.other' });
+    expect(verifyAuditLog(store.sqlite, dataDir, options)).toMatchObject({ ok: false, problem: { seq: 5000, reason: 'modified' } });
+    expect(runs).toEqual([{ ranges: 4, byHelper: 4 }, { ranges: 4, byHelper: 4 }]);
+    thread.dispose();
+    expect(thread.running).toBe(false);
+  });
+
+  it('lets an idle helper thread go', async () => {
+    const { store, dataDir } = await longLog();
+    const thread = new AuditRangeHelper({ idleMs: 50 });
+    cleanups.push(() => thread.dispose());
+    verifyAuditLog(store.sqlite, dataDir, { helper: true, leaveAllToHelper: true, thread });
+    expect(thread.running).toBe(true);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(thread.running).toBe(false);
   });
 });

@@ -2,6 +2,7 @@ import { availableParallelism, loadavg } from 'node:os';
 import type BetterSqlite3 from 'better-sqlite3';
 import { GENESIS_HASH } from './audit-hash.ts';
 import { readAuditAnchor, type AuditAnchor } from './audit-head.ts';
+import type { AuditRangeHelper } from './audit-range-helper.ts';
 import { runAuditRanges } from './audit-range-runner.ts';
 import { auditTableIsCurrent } from './audit-table.ts';
 import { CHECKPOINT_ACTION, TOMBSTONE_ACTION, checkAnchor, checkRedactions, parseCheckpoint, scanAuditChain, type AuditCheck, type AuditRow, type Checkpoint } from './audit-verify.ts';
@@ -49,6 +50,8 @@ function coreIsIdle(): boolean {
 export interface VerifyOptions {
   /** Let a helper thread walk part of the log (default: when the log is long, on file, and a core is idle). */
   helper?: boolean;
+  /** A helper thread kept between verifications by a long-lived process (default: one for this verification only). */
+  thread?: AuditRangeHelper;
   /** Tests: leave every range to the helper (this thread still walks them if it fails). */
   leaveAllToHelper?: boolean;
   /** Tests: how many ranges the helper walked. */
@@ -78,7 +81,7 @@ function fastWalk(sqlite: BetterSqlite3.Database, checkpoint: Checkpoint | null,
   const onFile = !sqlite.memory && !sqlite.inTransaction && sqlite.name !== '';
   const helper = onFile && (options.helper ?? (entries >= HELPER_MIN_ENTRIES && coreIsIdle()));
   const plan = { min, max, size: RANGE_SIZE, anchorSeq: known?.seq ?? -1, tombstonePrefix: `{"action":${JSON.stringify(TOMBSTONE_ACTION)},` };
-  const run = runAuditRanges(sqlite, plan, helper ? { file: sqlite.name, leaveAllToHelper: options.leaveAllToHelper === true } : null);
+  const run = runAuditRanges(sqlite, plan, helper ? { file: sqlite.name, leaveAllToHelper: options.leaveAllToHelper === true, thread: options.thread } : null);
   options.onRun?.({ ranges: run.facts.length, byHelper: run.byHelper });
 
   let originHash: string | null = null;

@@ -73,7 +73,7 @@ async function startServices(
   const clock = ports.clock ?? systemClock;
 
   const appLog = owned.add(createAppLog({ dataDir }));
-  const audit = new AuditService({ sqlite: store.sqlite, dataDir, clock });
+  const audit = owned.add(new AuditService({ sqlite: store.sqlite, dataDir, clock }));
   try {
     audit.syncAnchor(); // records the head on the first start after an upgrade
   } catch (error) {
