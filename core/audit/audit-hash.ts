@@ -15,8 +15,9 @@ import { canonicalJson } from './canonical-json.ts';
  * verifies from the stored `content_hash`. The random salt makes the remaining content hash
  * useless for guessing what was erased ("was the name Amel?").
  *
- * `details_json` is stored in canonical form and hashed exactly as stored, so verification
- * builds the canonical text by concatenation and never parses JSON (see bench/audit.bench.ts).
+ * Both texts are stored exactly as hashed (`header_text`, `content_text`; audit-table.ts), the
+ * other columns read out of them. `details` goes in as canonical JSON, unparsed; the exact walk
+ * rebuilds the texts from the columns with the functions below and must get the same bytes.
  */
 export const GENESIS_HASH = '0'.repeat(64);
 
