@@ -1,6 +1,12 @@
+import { SPEC_TEXT_MAX_CHARS } from '../api/index.ts';
 import { AppError, isAppError } from '../common/index.ts';
 
-const MAX_BODY_MIB = 1;
+/**
+ * The largest input the contract accepts is a spec of SPEC_TEXT_MAX_CHARS characters, which UTF-8
+ * may write in up to 3 bytes each (JSON leaves non-ASCII as is); one MiB more covers the rest of
+ * the command. Anything the contract would accept must get past the transport.
+ */
+const MAX_BODY_MIB = Math.ceil((SPEC_TEXT_MAX_CHARS * 3) / (1024 * 1024)) + 1;
 
 /**
  * Fastify reports transport problems (bad JSON, oversized bodies, wrong media types) as its own

@@ -2,6 +2,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempCore, tempDir } from '../test-support/temp-core.ts';
+import { SPEC_TEXT_MAX_CHARS } from '../api/index.ts';
+import { BODY_LIMIT_BYTES } from './fastify-errors.ts';
 import { startServer, type RunningServer } from './start-server.ts';
 
 describe('serve mode over HTTP', () => {
@@ -82,12 +84,16 @@ describe('serve mode over HTTP', () => {
     expect(body.details.issues[0]?.path).toBe('name');
   });
 
-  it('refuses a body over 1 MiB, keeps serving and loses nothing', async () => {
+  it('takes the largest spec the contract accepts, and refuses a body past the limit, keeps serving and loses nothing', async () => {
+    // 8 Mi characters, each three bytes in UTF-8: the worst case a spec may arrive in.
+    const largest = JSON.stringify({ text: `# Cahier des charges\n${'é'.repeat(SPEC_TEXT_MAX_CHARS - 21)}` });
+    const parsed = await call('spec.parse', largest);
+    expect(parsed.status).toBe(200);
     const before = (await (await call('projects.list', '{}')).json()) as { total: number };
-    const huge = JSON.stringify({ name: 'x', description: 'y'.repeat(1024 * 1024 + 10) });
+    const huge = JSON.stringify({ name: 'x', description: 'y'.repeat(BODY_LIMIT_BYTES) });
     const response = await call('projects.create', huge);
     expect(response.status).toBe(413);
-    expect(await response.json()).toMatchObject({ code: 'PAYLOAD_TOO_LARGE' });
+    expect(await response.json()).toMatchObject({ code: 'PAYLOAD_TOO_LARGE', details: { limitBytes: BODY_LIMIT_BYTES } });
     const after = (await (await call('projects.list', '{}')).json()) as { total: number };
     expect(after.total).toBe(before.total);
   });
