@@ -7,7 +7,7 @@ import { openStore, type Store } from '../db/index.ts';
 import { GdprService, ensureRetentionJob, gdprRetentionJobKind } from '../gdpr/index.ts';
 import { GenerationService, markInterruptedGenerations } from '../generation/index.ts';
 import { createAppLog } from '../logging/index.ts';
-import { createPublishing, registerPublishJobKind, startRetryLoop } from '../publish/index.ts';
+import { connectPublishingToGdpr, createPublishing, registerPublishJobKind, startRetryLoop } from '../publish/index.ts';
 import { createScheduling, type OsNotifier } from '../scheduler/index.ts';
 import { createDispatcher, type Dispatch } from './dispatcher.ts';
 import { EventBus } from './event-bus.ts';
@@ -84,6 +84,8 @@ async function startServices(
   // Later features construct their services here, each registered with `owned`.
   // The IPFS node starts on first use only; progress events of long publishes go out live.
   const publishing = owned.add(createPublishing({ dataDir, emitLive: (event) => bus.emit(event) }));
+  // Erasure unpins the target's CIDs and collects the local blockstore; published copies are reported.
+  owned.add(connectPublishingToGdpr({ node: publishing.node, db: store.db }, gdpr));
   const secrets = layeredSecrets(ports.secrets);
   const scheduling = createScheduling({ db: store.db, clock, bus, secrets, notifier: ports.notifier, afterAudit: () => void audit.syncAnchor() });
   owned.add(scheduling.scheduler);

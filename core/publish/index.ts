@@ -1,4 +1,5 @@
 export { createPublishing } from './publishing.ts';
+export { connectPublishingToGdpr } from './publish-gdpr.ts';
 export type { Publishing } from './publishing.ts';
 export { publishHandlers } from './publish-handlers.ts';
 export { startRetryLoop } from './remote/retry-loop.ts';

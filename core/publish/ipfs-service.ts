@@ -3,14 +3,15 @@ import type { CommandOutput, ParsedInput } from '../api/index.ts';
 import { AppError } from '../common/index.ts';
 import type { HandlerContext } from '../host/handler-types.ts';
 import { fetchError } from './fetch-errors.ts';
+import { collectGarbage } from './ipfs-gc.ts';
 import { readIpfsSettings, writeIpfsSettings } from './ipfs-settings.ts';
 import { exportCar, importCar } from './ipfs/car-file.ts';
-import { blockKey, parseCid } from './ipfs/cid.ts';
+import { parseCid } from './ipfs/cid.ts';
 import { idleSignal } from './ipfs/concurrency.ts';
 import { exportToPath } from './ipfs/export-tree.ts';
 import type { IpfsNode } from './ipfs/ipfs-node.ts';
 import type { PeerAccess } from './peer-access.ts';
-import { isPinned, listPins, pinnedBlocks, recordPin, removePin } from './pins-repository.ts';
+import { isPinned, listPins, recordPin, removePin } from './pins-repository.ts';
 import { findPublication } from './publications-repository.ts';
 
 type Ctx = Pick<HandlerContext, 'db' | 'clock' | 'audit' | 'emit'>;
@@ -62,19 +63,9 @@ export class IpfsService {
     return { cid, unpinned: true };
   }
 
-  /** Removes every block no pin keeps, with the node to itself so no import is half-way. */
+  /** Removes every block no pin keeps (see collectGarbage). */
   async gc(ctx: Ctx): Promise<CommandOutput<'ipfs.gc'>> {
-    const { removed, kept } = await this.node.useExclusively(async (node) => {
-      const live = await pinnedBlocks(ctx.db);
-      const doomed = [];
-      let kept = 0;
-      for await (const { cid } of node.helia.blockstore.getAll()) {
-        if (live.has(blockKey(cid))) kept += 1;
-        else doomed.push(cid);
-      }
-      for (const cid of doomed) await node.helia.blockstore.delete(cid);
-      return { removed: doomed.length, kept };
-    });
+    const { removed, kept } = await collectGarbage(this.node, ctx.db);
     ctx.audit({ action: 'ipfs.gc', subject: null, details: { removedBlocks: removed, keptBlocks: kept } });
     return { removedBlocks: removed, keptBlocks: kept };
   }

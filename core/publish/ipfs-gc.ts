@@ -1,0 +1,23 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/index.ts';
+import { blockKey } from './ipfs/cid.ts';
+import type { IpfsNode } from './ipfs/ipfs-node.ts';
+import { pinnedBlocks } from './pins-repository.ts';
+
+/**
+ * Removes every block of the local blockstore that no pin keeps, with the node to itself so no
+ * import is half-way. Used by `ipfs.gc` and by erasure (which must leave no unpinned copy behind).
+ */
+export async function collectGarbage(node: IpfsNode, db: Kysely<Database>): Promise<{ removed: number; kept: number }> {
+  return node.useExclusively(async (running) => {
+    const live = await pinnedBlocks(db);
+    const doomed = [];
+    let kept = 0;
+    for await (const { cid } of running.helia.blockstore.getAll()) {
+      if (live.has(blockKey(cid))) kept += 1;
+      else doomed.push(cid);
+    }
+    for (const cid of doomed) await running.helia.blockstore.delete(cid);
+    return { removed: doomed.length, kept };
+  });
+}
