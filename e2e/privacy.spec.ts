@@ -55,7 +55,7 @@ test.describe('privacy', () => {
     await erase.getByRole('button', { name: 'Erase…' }).click();
 
     const dialog = page.getByRole('dialog', { name: 'Erase the project “Cabinet Amrani”?' });
-    await expect(dialog).toContainText('1 records from projects');
+    await expect(dialog).toContainText('1 record from projects');
     await expect(dialog).toContainText('This cannot be undone');
     await expect(dialog.getByRole('button', { name: 'Keep everything' })).toBeFocused();
     await dialog.getByRole('button', { name: 'Erase for good' }).click();

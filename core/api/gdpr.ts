@@ -42,6 +42,8 @@ export const gdprErasurePlanOutput = z.object({
   rows: z.record(z.string(), z.number().int()),
   files: z.object({ count: z.number().int(), bytes: z.number().int(), sample: z.array(z.string()) }),
   auditEntriesToRedact: z.number().int(),
+  /** What other features hold here and will remove (e.g. `ipfs`: pins, with their blocks), when anything. */
+  localCopies: z.array(z.object({ name: z.string(), items: z.number().int() })),
   remoteCopies: z.array(remoteCopy),
   /** Generated outputs the user wrote outside the data directory: theirs, never deleted by Dihya. */
   outsideDataDir: z.array(z.string()),

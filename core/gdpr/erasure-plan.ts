@@ -102,13 +102,19 @@ export async function planErasure(deps: GdprDeps, participants: readonly Erasure
   const resolved = resolveTarget(deps, target);
   const { folders, files } = filesToRemove(deps, resolved.target);
   const remoteCopies: RemoteCopy[] = [];
-  for (const participant of participants) remoteCopies.push(...(await participant.plan(resolved.target)).remoteCopies);
+  const localCopies: { name: string; items: number }[] = [];
+  for (const participant of participants) {
+    const planned = await participant.plan(resolved.target);
+    remoteCopies.push(...planned.remoteCopies);
+    if (planned.localItems > 0) localCopies.push({ name: participant.name, items: planned.localItems });
+  }
   return {
     target,
     label: resolved.label,
     rows: rowsToDelete(deps, resolved),
     files: { count: files.length, bytes: files.reduce((sum, file) => sum + statSync(file).size, 0), sample: files.slice(0, 20).map((f) => f.slice(deps.dataDir.length + 1)) },
     auditEntriesToRedact: await countAuditEntriesToRedact(deps.store.db, resolved.audit),
+    localCopies,
     remoteCopies,
     outsideDataDir: folders.filter((f) => !f.insideDataDir).map((f) => f.path),
   };

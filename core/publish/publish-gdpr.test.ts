@@ -62,6 +62,7 @@ describe('erasure reaches the IPFS store', () => {
       ]),
     );
     expect(plan.remoteCopies.map((c) => c.what)).not.toContain(pubB.cid);
+    expect(plan.localCopies).toEqual([{ name: 'ipfs', items: 1 }]);
 
     const report = await env.core.dispatch('gdpr.erase', { target: { scope: 'project', projectId: a.id }, confirm: true });
     const ipfs = report.participants.find((p) => p.name === 'ipfs');

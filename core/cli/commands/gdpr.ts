@@ -25,6 +25,7 @@ function describePlan(plan: GdprErasurePlan): string {
     `  rows: ${rows}`,
     `  files: ${plan.files.count} (${plan.files.bytes} bytes) in the data directory`,
     `  audit entries emptied: ${plan.auditEntriesToRedact} (a tombstone keeps the chain verifiable)`,
+    ...plan.localCopies.map((copy) => (copy.name === 'ipfs' ? `  IPFS pins removed here, with their blocks: ${copy.items}` : `  ${copy.name}: ${copy.items}`)),
     ...(plan.remoteCopies.length > 0 ? [`  copies elsewhere (listed in the report, not deleted): ${plan.remoteCopies.length}`] : []),
     ...(plan.outsideDataDir.length > 0 ? [`  generated folders outside the data directory (left alone): ${plan.outsideDataDir.length}`] : []),
   ].join('\n');

@@ -44,10 +44,13 @@ export function EraseDialog(props: { target: ErasureTarget; label: string; onEra
           <p>{t('privacy.erase.intro')}</p>
           <ul className="restore-summary__list">
             {rows.map(([table, count]) => (
-              <li key={table}>{t('privacy.erase.rows', { count: format.number(count), table })}</li>
+              <li key={table}>{t('privacy.erase.rows', { count, n: format.number(count), table })}</li>
             ))}
-            <li>{t('privacy.erase.files', { count: format.number(answer.files.count), size: format.bytes(answer.files.bytes) })}</li>
+            {answer.files.count > 0 ? <li>{t('privacy.erase.files', { count: answer.files.count, n: format.number(answer.files.count), size: format.bytes(answer.files.bytes) })}</li> : null}
             {answer.auditEntriesToRedact > 0 ? <li>{t('privacy.erase.audit', { count: format.number(answer.auditEntriesToRedact) })}</li> : null}
+            {answer.localCopies.map((copy) => (
+              <li key={copy.name}>{copy.name === 'ipfs' ? t('privacy.erase.ipfs', { count: copy.items, n: format.number(copy.items) }) : `${copy.name}: ${format.number(copy.items)}`}</li>
+            ))}
           </ul>
           {answer.files.sample.length > 0 ? (
             <details>
