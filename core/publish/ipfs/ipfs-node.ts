@@ -4,6 +4,7 @@ import type { Helia } from 'helia';
 import { AppError, type Disposable } from '../../common/index.ts';
 import { ipfsModules } from './ipfs-modules.ts';
 import { RwLock } from './rw-lock.ts';
+import { TieredBlockstore } from './tiered-blockstore.ts';
 
 export interface NetworkConfig {
   /** Multiaddrs to listen on, e.g. /ip4/127.0.0.1/tcp/0 (loopback, any free port). */
@@ -15,6 +16,8 @@ export interface RunningNode {
   readonly helia: Helia;
   /** Present only when the node is online. */
   readonly libp2p: Libp2p | null;
+  /** The blockstore under Helia: `compact()` it after deleting blocks. */
+  readonly blocks: TieredBlockstore;
 }
 
 export interface NodeStatus {
@@ -26,7 +29,8 @@ export interface NodeStatus {
 }
 
 /**
- * The embedded IPFS node: Helia over an FS blockstore and datastore in `<dataDir>/ipfs`.
+ * The embedded IPFS node: Helia over a blockstore (small blocks in SQLite, the rest one file each;
+ * see tiered-blockstore.ts) and an FS datastore in `<dataDir>/ipfs`.
  *
  * Started on first use, offline (no libp2p at all: nothing listens, nothing dials). `goOnline`
  * restarts it with a deliberately small libp2p: TCP only, noise, yamux, identify and bitswap;
@@ -129,11 +133,13 @@ export class IpfsNode implements Disposable {
 
   private async stores() {
     const m = await ipfsModules();
-    const blockstore = new m.FsBlockstore(join(this.repoPath, 'blocks'));
+    const files = new m.FsBlockstore(join(this.repoPath, 'blocks'));
     const datastore = new m.FsDatastore(join(this.repoPath, 'datastore'));
+    let blockstore: TieredBlockstore;
     try {
-      await blockstore.open();
+      await files.open();
       await datastore.open();
+      blockstore = new TieredBlockstore(join(this.repoPath, 'small-blocks.sqlite'), files);
     } catch (error) {
       throw new AppError('STORE_UNAVAILABLE', `The IPFS repository at ${this.repoPath} cannot be opened: ${describe(error)}.`, { where: this.repoPath }, { cause: error });
     }
@@ -143,8 +149,13 @@ export class IpfsNode implements Disposable {
   private async startOffline(): Promise<RunningNode & { network: null }> {
     const { m, blockstore, datastore } = await this.stores();
     const helia = m.createHeliaLight({ blockstore, datastore });
-    await helia.start();
-    return { helia, libp2p: null, network: null };
+    try {
+      await helia.start();
+    } catch (error) {
+      blockstore.close();
+      throw error;
+    }
+    return { helia, libp2p: null, network: null, blocks: blockstore };
   }
 
   private async startOnline(network: NetworkConfig): Promise<RunningNode & { network: NetworkConfig }> {
@@ -169,18 +180,24 @@ export class IpfsNode implements Disposable {
       await helia.start();
     } catch (error) {
       await helia.stop().catch(() => undefined);
+      blockstore.close();
       if ((error as { code?: string }).code === 'EADDRINUSE' || /EADDRINUSE/.test(describe(error))) {
         throw new AppError('ADDRESS_IN_USE', `The IPFS node cannot listen on ${network.listen.join(', ')}: the address is in use. Choose another port in the IPFS settings.`, { listen: network.listen }, { cause: error });
       }
       throw new AppError('INTERNAL', `The IPFS node could not go online: ${describe(error)}.`, { listen: network.listen }, { cause: error });
     }
-    return { helia, libp2p: helia.libp2p as unknown as Libp2p, network };
+    return { helia, libp2p: helia.libp2p as unknown as Libp2p, network, blocks: blockstore };
   }
 
   private async stopCurrent(): Promise<void> {
     const node = this.current;
     this.current = undefined;
-    if (node !== undefined) await node.helia.stop();
+    if (node === undefined) return;
+    try {
+      await node.helia.stop();
+    } finally {
+      node.blocks.close();
+    }
   }
 }
 
