@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadDraft, saveDraft, type SpecDraft } from './spec-drafts.ts';
+import { changedOnly, loadDraft, saveDraft, type SpecDraft } from './spec-drafts.ts';
 
 function memoryStorage(): Pick<Storage, 'getItem' | 'setItem' | 'removeItem'> & { items: Map<string, string> } {
   const items = new Map<string, string>();
@@ -25,5 +25,27 @@ describe('spec drafts', () => {
     const full = { ...memoryStorage(), setItem: () => { throw new Error('QuotaExceededError'); } };
     expect(saveDraft(full, 'a', draft)).toBe(false);
     expect(saveDraft(undefined, 'a', draft)).toBe(false);
+  });
+});
+
+describe('changedOnly', () => {
+  it('saves a state once, again only when a part of it changed, and retries a save that failed', () => {
+    const writes: unknown[] = [];
+    let accept = true;
+    const persist = changedOnly((state: { text: string; overrides: object }) => {
+      writes.push(state);
+      return accept;
+    });
+    const overrides = { 'Patient.nom': { required: true } };
+    persist({ text: 'a', overrides });
+    persist({ text: 'a', overrides }); // the pause after a table edit: nothing new
+    expect(writes).toHaveLength(1);
+    persist({ text: 'a', overrides: { ...overrides } }); // a new edit, even to the same values
+    persist({ text: 'ab', overrides });
+    expect(writes).toHaveLength(3);
+    accept = false;
+    persist({ text: 'abc', overrides });
+    persist({ text: 'abc', overrides });
+    expect(writes).toHaveLength(5);
   });
 });

@@ -46,3 +46,17 @@ export function saveDraft(storage: Store | undefined, projectId: string, draft: 
     return false;
   }
 }
+
+/**
+ * Saves the editor's state only when it changed since the last save. The page saves from three
+ * places (a table edit at once, typing after a pause, leaving the page), and the pause after a
+ * table edit would otherwise write the same draft a second time. States are compared by identity:
+ * React gives a changed value a new object.
+ */
+export function changedOnly<S extends Record<string, unknown>>(save: (state: S) => boolean): (state: S) => void {
+  let saved: S | undefined;
+  return (state) => {
+    if (saved !== undefined && Object.keys(state).every((key) => Object.is(state[key], saved?.[key]))) return;
+    if (save(state)) saved = state;
+  };
+}

@@ -16,7 +16,7 @@ import { useTransientMessage } from '../../hooks/use-transient-message.ts';
 import { applyOverrides, overrideKey, type FieldOverride, type FieldOverrides } from './field-overrides.ts';
 import { ModelPanel } from './model-panel.tsx';
 import { SourcePointerProvider } from './source-pointer.tsx';
-import { loadDraft, saveDraft } from './spec-drafts.ts';
+import { changedOnly, loadDraft, saveDraft } from './spec-drafts.ts';
 import { StructuredSpecCard } from './structured-spec-card.tsx';
 import { checkModel } from './structured-spec.ts';
 import { useSpecParse } from './use-spec-parse.ts';
@@ -56,12 +56,18 @@ function SpecWorkspace(props: { project: Project }): ReactNode {
   // at once; leaving the page or the browser tab (reload, close) saves too, so nothing is lost.
   const latest = useRef({ text, specFormat, overrides, edited });
   latest.current = { text, specFormat, overrides, edited };
-  const persist = useCallback(() => {
-    const { text: t0, specFormat: f0, overrides: o0, edited: e0 } = latest.current;
-    const check = e0 ? checkModel(e0) : undefined;
-    const at = new Date().toISOString();
-    if (saveDraft(browserStorage(), project.id, { text: t0, format: f0, overrides: o0, model: check?.ok ? check.model : null, savedAt: at })) setSavedAt(at);
-  }, [project.id]);
+  const saveChanged = useMemo(
+    () =>
+      changedOnly((state: typeof latest.current) => {
+        const check = state.edited ? checkModel(state.edited) : undefined;
+        const at = new Date().toISOString();
+        const saved = saveDraft(browserStorage(), project.id, { text: state.text, format: state.specFormat, overrides: state.overrides, model: check?.ok ? check.model : null, savedAt: at });
+        if (saved) setSavedAt(at);
+        return saved;
+      }),
+    [project.id],
+  );
+  const persist = useCallback(() => saveChanged(latest.current), [saveChanged]);
   const toSave = useDebouncedValue(useMemo(() => ({ text, specFormat, overrides, edited }), [text, specFormat, overrides, edited]), 600);
   const firstSave = useRef(true);
   useEffect(() => {
