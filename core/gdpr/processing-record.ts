@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { SECRET_PATTERNS } from '../common/index.ts';
 import { LOG_DIR } from '../logging/index.ts';
 import { quoteIdent, tablesInStore } from './data-catalog.ts';
@@ -5,6 +7,9 @@ import { FILE_AREAS } from './file-areas.ts';
 import type { GdprDeps } from './gdpr-deps.ts';
 import type { ErasureParticipant, RetentionParticipant } from './participants.ts';
 import { readRetentionRules } from './retention-rules.ts';
+
+/** The embedded IPFS node's repository (core/publish/ipfs/ipfs-node.ts): present once something was published. */
+const IPFS_DIR = 'ipfs';
 
 const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
@@ -58,6 +63,9 @@ export async function processingRecord(
     '| --- | --- | --- | --- | --- |',
     ...personal.map((t) => `| \`${t.entry.table}\`${t.described ? '' : ' (not described yet)'} | ${t.rows} | ${cell(t.entry.description)} | ${cell(t.entry.categories.join('; '))} | ${retentionOf(t.entry.retention)} |`),
     ...FILE_AREAS.map((a) => `| \`${a.dir}/\` | — | ${cell(a.description)} | as in the tables above | ${a.dir === LOG_DIR ? `rotated files: ${rules.logDays} days` : 'until erased'} |`),
+    ...(existsSync(join(deps.dataDir, IPFS_DIR))
+      ? [`| \`${IPFS_DIR}/\` | — | The blocks of what you published to IPFS (and CAR files you imported), kept by this computer's node. | whatever the published files hold (publishing personal data asks for your consent) | while pinned; erasure unpins and deletes them |`]
+      : []),
     `| backups | — | Copies of the database and files made by the backup schedule. | everything above | ${rules.backupDays === null ? 'per the backup policy' : `${rules.backupDays} days`} |`,
     '',
     ...(undescribed.length === 0 ? [] : [`Tables not described yet (treated as personal, exported and erased in full): ${undescribed.map((t) => `\`${t.entry.table}\``).join(', ')}.`, '']),

@@ -53,6 +53,8 @@ describe('erasure reaches the IPFS store', () => {
     const { a, markerA, markerB, outB, pubA, pubB } = await twoPublishedProjects();
     const ipfsDir = join(env.dataDir, 'ipfs');
     expect(filesHolding(ipfsDir, markerA).length).toBeGreaterThan(0);
+    // The record of processing (Art. 30) names the store, now that it holds something.
+    expect((await env.core.dispatch('gdpr.processingRecord', {})).markdown).toContain('| `ipfs/` |');
 
     const plan = await env.core.dispatch('gdpr.erasurePlan', { target: { scope: 'project', projectId: a.id } });
     expect(plan.remoteCopies).toEqual(
