@@ -2,20 +2,10 @@ import { sql, type Kysely } from 'kysely';
 import { canonicalJson } from '../../audit/canonical-json.ts';
 import { contentText, headerText } from '../../audit/audit-hash.ts';
 import { AUDIT_LOG_INDEX_SQL, AUDIT_LOG_TABLE_SQL } from '../../audit/audit-table.ts';
+import type { AuditRow } from '../../audit/audit-verify.ts';
 
-interface StoredRow {
-  seq: number;
-  at: string;
-  actor: string;
-  action: string;
-  subject: string | null;
-  details_json: string;
-  prev_hash: string;
-  hash: string;
-  content_hash: string | null;
-  salt: string | null;
-  redacted_by: string | null;
-}
+/** The columns of the 0006 table, the same as the fields every version reads. */
+type StoredRow = AuditRow;
 
 /**
  * The texts an entry's hashes cover, built from its columns exactly as verification built them
