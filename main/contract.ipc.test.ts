@@ -2,12 +2,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { clientFromBridge, commandNames, type DihyaBridge } from '../core/api/index.ts';
+import { COMMAND_CHANNEL_PREFIX, clientFromBridge, commandNames, type DihyaBridge } from '../core/api/index.ts';
 import { createCore } from '../core/host/index.ts';
 import { runContractSuite } from '../core/test-support/contract-suite.ts';
 import { resolveAppPaths } from './app-paths.ts';
 import { registerIpcAdapter } from './ipc-adapter.ts';
-import { COMMAND_CHANNEL_PREFIX } from './ipc-channels.ts';
 import { fakeElectron } from './test-support/fake-electron.ts';
 import { createMainWindow } from './window.ts';
 // eslint-disable-next-line no-restricted-imports -- this test wires both ends of the bridge: main's adapter and the real preload (which exposes window.dihya on import).

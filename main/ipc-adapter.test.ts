@@ -3,11 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { BrowserWindow } from 'electron';
-import { commandNames, type DihyaEvent } from '../core/api/index.ts';
+import { EVENT_CHANNEL, commandNames, type DihyaEvent } from '../core/api/index.ts';
 import { createCore, type Core } from '../core/host/index.ts';
 import { resolveAppPaths } from './app-paths.ts';
 import { registerIpcAdapter, type IpcEnvelope, type IpcRegistration } from './ipc-adapter.ts';
-import { EVENT_CHANNEL } from './ipc-channels.ts';
 import { fakeElectron, type FakeBrowserWindow } from './test-support/fake-electron.ts';
 import { FakeBrowserWindow as WindowDouble } from './test-support/fake-web-contents.ts';
 

@@ -1,8 +1,7 @@
 import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
-import { AppError, commandNames, isAppError, type CommandName, type SerializedError } from '../core/api/index.ts';
+import { AppError, EVENT_CHANNEL, commandChannel, commandNames, isAppError, type CommandName, type SerializedError } from '../core/api/index.ts';
 import type { Core } from '../core/host/index.ts';
 import { isAppUrl } from './app-url.ts';
-import { EVENT_CHANNEL, commandChannel } from './ipc-channels.ts';
 import { isTrustedSender } from './trusted-sender.ts';
 
 /**

@@ -1,9 +1,5 @@
 import type { IpcRenderer, IpcRendererEvent } from 'electron';
-import { AppError, isCommandName, type DihyaBridge } from '../core/api/index.ts';
-
-// The same strings as main/ipc-channels.ts (main and preload may not import each other).
-const COMMAND_CHANNEL_PREFIX = 'dihya:';
-const EVENT_CHANNEL = 'dihya:event';
+import { AppError, EVENT_CHANNEL, commandChannel, isCommandName, type DihyaBridge } from '../core/api/index.ts';
 
 export type BridgeIpc = Pick<IpcRenderer, 'invoke' | 'on' | 'removeListener'>;
 
@@ -21,7 +17,7 @@ export function createDihyaBridge(ipc: BridgeIpc): DihyaBridge {
         return { ok: false, error: new AppError('UNKNOWN_COMMAND', `There is no command named "${shown}".`, { command: shown }).toJSON() };
       }
       try {
-        return (await ipc.invoke(COMMAND_CHANNEL_PREFIX + command, input)) as Awaited<ReturnType<DihyaBridge['invoke']>>;
+        return (await ipc.invoke(commandChannel(command), input)) as Awaited<ReturnType<DihyaBridge['invoke']>>;
       } catch {
         // Only IPC itself fails here (uncloneable input, main not ready): main answers with envelopes.
         return { ok: false, error: new AppError('INTERNAL', `The desktop shell did not answer ${command}.`, { command }).toJSON() };

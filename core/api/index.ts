@@ -13,5 +13,6 @@ export * from './commands.ts';
 export * from './events.ts';
 export type * from './client.ts';
 export { clientFromBridge } from './bridge-client.ts';
+export { COMMAND_CHANNEL_PREFIX, EVENT_CHANNEL, commandChannel } from './ipc-channels.ts';
 export { AppError, ERROR_CODES, appErrorFromSerialized, isAppError, isErrorCode } from '../common/app-error.ts';
 export type { ErrorCode, SerializedError } from '../common/app-error.ts';
