@@ -22,7 +22,10 @@ export function translateStoreError(error: unknown, where: string): AppError {
   if (code.startsWith('SQLITE_CONSTRAINT')) {
     return new AppError('CONFLICT', 'That change conflicts with data already stored.', detail, { cause: error });
   }
-  if (code.startsWith('SQLITE_CANTOPEN') || code === 'ENOENT' || code === 'ENOTDIR' || code.startsWith('SQLITE_BUSY') || code === 'ENOSPC' || code.startsWith('SQLITE_FULL') || code.startsWith('SQLITE_IOERR')) {
+  if (code === 'ENOSPC' || code === 'EDQUOT' || code.startsWith('SQLITE_FULL')) {
+    return new AppError('DISK_FULL', `The disk holding ${where} is full; free some space and try again.`, detail, { cause: error });
+  }
+  if (code.startsWith('SQLITE_CANTOPEN') || code === 'ENOENT' || code === 'ENOTDIR' || code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_IOERR')) {
     return new AppError('STORE_UNAVAILABLE', `The store at ${where} cannot be used right now (${code}).`, detail, { cause: error });
   }
   return new AppError('INTERNAL', 'An unexpected error happened in the store.', detail, { cause: error });

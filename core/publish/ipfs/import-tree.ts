@@ -125,8 +125,8 @@ export async function importTree(
   } catch (error) {
     if (error instanceof AppError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
-    // ENOSPC from a block file, SQLITE_FULL from the small-block database (tiered-blockstore.ts).
-    if (code === 'ENOSPC' || code === 'SQLITE_FULL') throw new AppError('DISK_FULL', 'The disk is full; free some space and publish again.', {}, { cause: error });
+    // A full small-block database (SQLITE_FULL) is the store edge's to translate: DISK_FULL too.
+    if (code === 'ENOSPC') throw new AppError('DISK_FULL', 'The disk is full; free some space and publish again.', {}, { cause: error });
     if (code === 'ENOENT' || code === 'EACCES') {
       throw new AppError('CONFLICT', `A file changed or disappeared while it was being published (${code}); publish again once the output is complete.`, { reason: code }, { cause: error });
     }
