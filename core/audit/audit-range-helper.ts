@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import { Worker, type MessagePort } from 'node:worker_threads';
-import { walkAuditRange } from './audit-range-walk.ts';
+import { RANGE_SQL, walkAuditRange } from './audit-range-walk.ts';
 import type { RangePlan } from './audit-range-runner.ts';
 
 // Slots of the shared Int32Array of one walk: the next range to take, ranges the helper finished, whether it failed.
@@ -12,7 +12,6 @@ export const FAILED = 1;
 /** One walk handed to the helper thread: results go to `port`, progress to `shared`. */
 export interface HelperJob {
   file: string;
-  sql: string;
   plan: RangePlan;
   shared: SharedArrayBuffer;
   port: MessagePort;
@@ -27,7 +26,8 @@ const { parentPort, workerData } = require('node:worker_threads');
 const { hash } = require('node:crypto');
 const walkAuditRange = ${String(walkAuditRange)};
 let Driver;
-parentPort.on('message', ({ file, sql, plan, shared, port }) => {
+const sql = ${JSON.stringify(RANGE_SQL)};
+parentPort.on('message', ({ file, plan, shared, port }) => {
   const state = new Int32Array(shared);
   let db;
   try {

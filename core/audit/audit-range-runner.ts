@@ -54,7 +54,7 @@ export function runAuditRanges(
   // A helper thread of the caller's (kept warm between walks) or one for this walk only.
   const thread = helper === null ? null : (helper.thread ?? new AuditRangeHelper({ idleMs: 0 }));
   if (helper !== null && thread !== null && channel !== null) {
-    thread.walk({ file: helper.file, sql: RANGE_SQL, plan, shared: state.buffer as SharedArrayBuffer, port: channel.port2 });
+    thread.walk({ file: helper.file, plan, shared: state.buffer as SharedArrayBuffer, port: channel.port2 });
   }
   try {
     const page = sqlite.prepare(RANGE_SQL).raw(true);

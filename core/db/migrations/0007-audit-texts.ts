@@ -4,16 +4,13 @@ import { contentText, headerText } from '../../audit/audit-hash.ts';
 import { AUDIT_LOG_INDEX_SQL, AUDIT_LOG_TABLE_SQL } from '../../audit/audit-table.ts';
 import type { AuditRow } from '../../audit/audit-verify.ts';
 
-/** The columns of the 0006 table, the same as the fields every version reads. */
-type StoredRow = AuditRow;
-
 /**
  * The texts an entry's hashes cover, built from its columns exactly as verification built them
  * until now: an intact entry gets the very texts it was hashed from, and a damaged one gets texts
  * that do not match its hash, so `dihya audit verify` names the same entries after this migration
  * as before it.
  */
-function textsOf(row: StoredRow): { header: string; content: string | null } {
+function textsOf(row: AuditRow): { header: string; content: string | null } {
   if (row.content_hash === null) {
     // Legacy v1 (a chain that did not verify when 0003 re-sealed the rest): one text, as entryHashV1 builds it.
     let details: unknown;
@@ -43,7 +40,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     await sql`drop index if exists audit_log_action`.execute(trx);
     await sql`drop index if exists audit_log_at`.execute(trx);
     await sql.raw(AUDIT_LOG_TABLE_SQL).execute(trx);
-    const { rows } = await sql<StoredRow>`select seq, at, actor, action, subject, details_json, prev_hash, hash, content_hash, salt, redacted_by from audit_log_0006 order by seq`.execute(trx);
+    const { rows } = await sql<AuditRow>`select seq, at, actor, action, subject, details_json, prev_hash, hash, content_hash, salt, redacted_by from audit_log_0006 order by seq`.execute(trx);
     for (let i = 0; i < rows.length; i += 500) {
       const values = rows.slice(i, i + 500).map((row) => {
         const { header, content } = textsOf(row);

@@ -147,8 +147,9 @@ export class TieredBlockstore {
   }
 
   async delete(cid: CID, options?: AbortOptions): Promise<void> {
-    this.pending.delete(blockKey(cid));
-    this.statements.del.run(blockKey(cid));
+    const key = blockKey(cid);
+    this.pending.delete(key);
+    this.statements.del.run(key);
     await this.large.delete(cid, options);
   }
 
@@ -158,8 +159,9 @@ export class TieredBlockstore {
     for await (const cid of source) cids.push(cid);
     this.small.transaction(() => {
       for (const cid of cids) {
-        this.pending.delete(blockKey(cid));
-        this.statements.del.run(blockKey(cid));
+        const key = blockKey(cid);
+        this.pending.delete(key);
+        this.statements.del.run(key);
       }
     })();
     for (const cid of cids) {
